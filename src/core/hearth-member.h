@@ -1,0 +1,48 @@
+/* hearth-member.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hearth-record.h"
+
+G_BEGIN_DECLS
+
+#define HEARTH_TYPE_MEMBER (hearth_member_get_type ())
+
+G_DECLARE_FINAL_TYPE (HearthMember, hearth_member, HEARTH, MEMBER, HearthRecord)
+
+typedef enum
+{
+  HEARTH_MEMBER_PROGRAM_ID,
+  HEARTH_MEMBER_DISPLAY_NAME,
+  HEARTH_MEMBER_HANDLE,
+  HEARTH_MEMBER_PLATFORM,
+  HEARTH_MEMBER_EXTERNAL_ID,
+  HEARTH_MEMBER_EMAIL,
+  HEARTH_MEMBER_JOINED_ON,
+  HEARTH_MEMBER_REGION,
+  HEARTH_MEMBER_TIMEZONE,
+  HEARTH_MEMBER_LANGUAGE,
+  HEARTH_MEMBER_SEGMENT,
+  HEARTH_MEMBER_IDENTITY_TAGS,
+  HEARTH_MEMBER_IS_BOT,
+  HEARTH_MEMBER_STATUS,
+  HEARTH_MEMBER_NOTES,
+  HEARTH_MEMBER_N_COLUMNS
+} HearthMemberColumn;
+
+/* The statuses a member moves through, as stored. */
+extern const char * const hearth_member_statuses[];
+
+HearthMember  *hearth_member_new              (const char      *program_id,
+                                               const char      *display_name);
+const char    *hearth_member_get_display_name (HearthMember    *self);
+const char    *hearth_member_get_status       (HearthMember    *self);
+const char    *hearth_member_get_program_id   (HearthMember    *self);
+GPtrArray     *hearth_member_load_for_program (HearthDatabase  *db,
+                                               const char      *program_id,
+                                               GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* hearth-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char      *hearth_new_id             (void);
+char      *hearth_timestamp_now      (void);
+char      *hearth_timestamp_format   (GDateTime  *datetime);
+gboolean   hearth_date_is_valid      (const char *text);
+GDate     *hearth_reference_day      (const char *as_of);
+char      *hearth_date_to_string     (const GDate *date);
+gboolean   hearth_str_empty          (const char *text);
+
+G_END_DECLS
