@@ -1,0 +1,188 @@
+/* hearth-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * main() parses the command line here, before any GApplication exists: GApplication's own
+ * parser would exit 1 on an unknown option, where DESIGN §3 wants 2, and would need a display
+ * for --help. Exactly one action per run; with none, main() starts the GUI.
+ */
+
+#define G_LOG_DOMAIN "hearth-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "hearth-cli.h"
+
+struct _HearthCli
+{
+  char      *database;
+  char      *program;
+  gboolean   version;
+  gboolean   default_db;
+  char     **rest;
+};
+
+HearthCli *
+hearth_cli_new (void)
+{
+  return g_new0 (HearthCli, 1);
+}
+
+void
+hearth_cli_free (HearthCli *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->database);
+  g_free (self->program);
+  g_strfreev (self->rest);
+  g_free (self);
+}
+
+/* $XDG_DATA_HOME/io.github.hearthapp.Hearth/hearth.db, whatever the build profile: a
+ * development build is pointed elsewhere by ./dev. */
+char *
+hearth_cli_default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APPLICATION_ID_BASE, "hearth.db", NULL);
+}
+
+static void
+usage_error (const char *message)
+{
+  g_printerr ("hearth: %s\n", message);
+  g_printerr (_("Try “hearth --help” for more information.\n"));
+}
+
+/**
+ * hearth_cli_parse:
+ * @exit_status: (out): where to put the status when parsing ends the run
+ *
+ * Returns: %TRUE when the run goes on (an action or the GUI); %FALSE when it is over, with
+ *   @exit_status set (0 after --version, 2 on a usage error)
+ */
+gboolean
+hearth_cli_parse (HearthCli   *self,
+                  int          argc,
+                  char       **argv,
+                  int         *exit_status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  const char *env;
+  GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &self->database,
+      N_("Use the database at PATH instead of the default one (also HEARTH_DATABASE)"),
+      N_("PATH") },
+    { "program", 0, 0, G_OPTION_ARG_STRING, &self->program,
+      N_("Work on the program with this id or name (needed when the database holds several)"),
+      N_("ID|NAME") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &self->version,
+      N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->rest, NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (exit_status != NULL, FALSE);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Hearth helps community organizers run an internal ambassador "
+                                  "program.\nWithout options it opens the window; the options "
+                                  "below work without a display."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  /* g_option_context_parse_strv() leaves argv alone and copes with any argc. */
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      usage_error (error->message);
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->version)
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      *exit_status = HEARTH_EXIT_OK;
+      return FALSE;
+    }
+
+  if (self->rest != NULL && self->rest[0] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), self->rest[0]);
+
+      usage_error (message);
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->database != NULL && self->database[0] == '\0')
+    {
+      usage_error (_("--database needs a path"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->database == NULL && (env = g_getenv ("HEARTH_DATABASE")) != NULL && env[0] != '\0')
+    self->database = g_strdup (env);
+
+  if (self->database == NULL)
+    {
+      self->database = hearth_cli_default_database_path ();
+      self->default_db = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* Actions arrive with their issues (import, export, candidates, …). */
+gboolean
+hearth_cli_has_action (HearthCli *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return FALSE;
+}
+
+int
+hearth_cli_run (HearthCli *self)
+{
+  g_return_val_if_fail (self != NULL, HEARTH_EXIT_USAGE);
+
+  return HEARTH_EXIT_USAGE;
+}
+
+const char *
+hearth_cli_get_database (HearthCli *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->database;
+}
+
+gboolean
+hearth_cli_is_default_db (HearthCli *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->default_db;
+}
+
+const char *
+hearth_cli_get_program (HearthCli *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->program;
+}
