@@ -1,0 +1,819 @@
+/* hearth-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The shell: a welcome page when there is no program yet, otherwise a leaflet with the page
+ * sidebar (and the program switcher above it) beside the visible page.
+ */
+
+#define G_LOG_DOMAIN "hearth-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearth-candidates-page.h"
+#include "hearth-feedback-page.h"
+#include "hearth-overview-page.h"
+#include "hearth-page.h"
+#include "hearth-program-editor.h"
+#include "hearth-recognition-page.h"
+#include "hearth-record-list.h"
+#include "hearth-roles-page.h"
+#include "hearth-window.h"
+
+struct _HearthWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
+  GtkMenuButton        *program_button;
+  GtkLabel             *program_label;
+  GtkStack             *page_stack;
+  GtkListBox           *sidebar_list;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+
+  /* Borrowed */
+  GSettings            *settings;
+
+  /* Owned */
+  HearthStore          *store;
+  HearthRecordList     *programs;
+  HearthProgram        *program;
+  char                 *program_id;
+  char                 *wanted_program;
+  GMenu                *programs_section;
+  GBinding             *label_binding;
+  GBinding             *subtitle_binding;
+};
+
+G_DEFINE_FINAL_TYPE (HearthWindow, hearth_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROGRAM_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error_toast (HearthWindow *self,
+                  const char   *what,
+                  const GError *error)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Pages ------------------------------------------------------------------------------------- */
+
+static void
+update_title (HearthWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
+
+  if (HEARTH_IS_PAGE (child))
+    adw_window_title_set_title (self->window_title, hearth_page_get_title (HEARTH_PAGE (child)));
+}
+
+static void
+select_sidebar_row (HearthWindow *self,
+                    const char   *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          break;
+        }
+    }
+}
+
+static void
+visible_page_changed_cb (HearthWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->page_stack);
+
+  update_title (self);
+  select_sidebar_row (self, name);
+}
+
+static void
+show_page (HearthWindow *self,
+           const char   *name)
+{
+  if (gtk_stack_get_child_by_name (self->page_stack, name) == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->page_stack, name);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+sidebar_row_activated_cb (HearthWindow  *self,
+                          GtkListBoxRow *row)
+{
+  show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+back_clicked_cb (HearthWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+
+  if (self->program != NULL)
+    show_page (self, g_variant_get_string (parameter, NULL));
+}
+
+/* One sidebar row per page, made from the page's own title and icon. */
+static void
+build_sidebar (HearthWindow *self)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->page_stack));
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *stack_page = GTK_STACK_PAGE (item);
+      HearthPage *page = HEARTH_PAGE (gtk_stack_page_get_child (stack_page));
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (hearth_page_get_title (page));
+
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (hearth_page_get_icon_name (page)));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_widget_set_name (row, gtk_stack_page_get_name (stack_page));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, hearth_page_get_title (page),
+                                      -1);
+      gtk_list_box_append (self->sidebar_list, row);
+    }
+}
+
+static void
+set_pages_program (HearthWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (HEARTH_IS_PAGE (child))
+        hearth_page_set_program (HEARTH_PAGE (child), self->program);
+    }
+}
+
+/* Programs ----------------------------------------------------------------------------------- */
+
+static void
+rebuild_program_menu (HearthWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->programs));
+
+  g_menu_remove_all (self->programs_section);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HearthProgram) program = g_list_model_get_item (G_LIST_MODEL (self->programs), i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      item = g_menu_item_new (hearth_program_get_name (program), NULL);
+      g_menu_item_set_action_and_target (item, "win.program", "s",
+                                         hearth_record_get_id (HEARTH_RECORD (program)));
+      g_menu_append_item (self->programs_section, item);
+    }
+}
+
+static void
+set_program (HearthWindow  *self,
+             HearthProgram *program)
+{
+  const char *id = program ? hearth_record_get_id (HEARTH_RECORD (program)) : NULL;
+  gboolean changed_id = g_strcmp0 (id, self->program_id) != 0;
+
+  if (self->program == program && !changed_id)
+    return;
+
+  g_clear_pointer (&self->label_binding, g_binding_unbind);
+  g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
+  g_set_object (&self->program, program);
+
+  g_free (self->program_id);
+  self->program_id = g_strdup (id);
+
+  if (program != NULL)
+    {
+      self->label_binding = g_object_bind_property (program, "name",
+                                                    self->program_label, "label",
+                                                    G_BINDING_SYNC_CREATE);
+      self->subtitle_binding = g_object_bind_property (program, "name",
+                                                       self->window_title, "subtitle",
+                                                       G_BINDING_SYNC_CREATE);
+      gtk_stack_set_visible_child_name (self->main_stack, "program");
+
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-program", id);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-program", program != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", program != NULL);
+
+  set_pages_program (self);
+
+  if (changed_id)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM_ID]);
+}
+
+/* Picks the program to show: the one asked for, else the current one, else the last one
+ * shown, else the first; none when the database has no program. */
+static void
+resolve_program (HearthWindow *self)
+{
+  HearthProgram *program = NULL;
+
+  if (self->wanted_program != NULL)
+    {
+      program = hearth_record_list_find (self->programs, self->wanted_program, NULL);
+
+      for (guint i = 0; program == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->programs)); i++)
+        {
+          g_autoptr(HearthProgram) candidate = g_list_model_get_item (G_LIST_MODEL (self->programs), i);
+
+          if (g_utf8_collate (hearth_program_get_name (candidate), self->wanted_program) == 0)
+            program = hearth_record_list_find (self->programs,
+                                               hearth_record_get_id (HEARTH_RECORD (candidate)),
+                                               NULL);
+        }
+
+      g_clear_pointer (&self->wanted_program, g_free);
+    }
+
+  if (program == NULL && self->program_id != NULL)
+    program = hearth_record_list_find (self->programs, self->program_id, NULL);
+
+  if (program == NULL && self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-program");
+
+      program = hearth_record_list_find (self->programs, last, NULL);
+    }
+
+  if (program == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->programs)) > 0)
+    program = g_list_model_get_item (G_LIST_MODEL (self->programs), 0), g_object_unref (program);
+
+  set_program (self, program);
+}
+
+static void
+programs_changed_cb (HearthWindow *self)
+{
+  rebuild_program_menu (self);
+  resolve_program (self);
+}
+
+static void
+select_program_id (HearthWindow *self,
+                   const char   *id)
+{
+  HearthProgram *program = hearth_record_list_find (self->programs, id, NULL);
+
+  if (program != NULL)
+    set_program (self, program);
+}
+
+static void
+program_created_cb (HearthWindow *self,
+                    const char   *id)
+{
+  select_program_id (self, id);
+  show_page (self, "overview");
+}
+
+static void
+new_program_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  HearthProgramEditor *editor;
+
+  if (self->store == NULL)
+    return;
+
+  editor = hearth_program_editor_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  g_signal_connect_object (editor, "program-created", G_CALLBACK (program_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+program_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HearthWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hearth_store_write_finish (HEARTH_STORE (object), result, &error))
+    show_error_toast (self, _("Could not save the program"), error);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    HearthWindow     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(HearthRecord) copy = NULL;
+
+  if (g_strcmp0 (response, "rename") != 0 || self->program == NULL || name[0] == '\0')
+    return;
+
+  copy = hearth_record_copy (HEARTH_RECORD (self->program));
+  hearth_program_set_name (HEARTH_PROGRAM (copy), name);
+  hearth_store_update_async (self->store, copy, NULL, program_written_cb, g_object_ref (self));
+}
+
+static void
+rename_entry_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", name[0] != '\0');
+}
+
+static void
+rename_program_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->program == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Program"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), hearth_program_get_name (self->program));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Program name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What a delete or its undo needs to know when it completes, whatever is selected by then. */
+typedef struct
+{
+  HearthWindow *self;
+  char         *id;
+  char         *name;
+} ProgramOp;
+
+static ProgramOp *
+program_op_new (HearthWindow  *self,
+                HearthProgram *program,
+                const char    *id)
+{
+  ProgramOp *op = g_new0 (ProgramOp, 1);
+
+  op->self = g_object_ref (self);
+  op->id = g_strdup (program ? hearth_record_get_id (HEARTH_RECORD (program)) : id);
+  op->name = g_strdup (program ? hearth_program_get_name (program) : NULL);
+
+  return op;
+}
+
+static void
+program_op_free (ProgramOp *op)
+{
+  g_object_unref (op->self);
+  g_free (op->id);
+  g_free (op->name);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProgramOp, program_op_free)
+
+static void
+program_deleted_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ProgramOp) op = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (!hearth_store_write_finish (HEARTH_STORE (object), result, &error))
+    {
+      show_error_toast (op->self, _("Could not delete the program"), error);
+      return;
+    }
+
+  /* Toast titles are markup on libadwaita 1.2, and names can hold any character. */
+  escaped = g_markup_escape_text (op->name, -1);
+  /* Translators: %s is a program's name. */
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-program");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (op->id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (op->self->toast_overlay, toast);
+}
+
+static void
+delete_program_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  ProgramOp *op;
+
+  if (self->program == NULL)
+    return;
+
+  /* The program stays in the database as a tombstone: Undo restores it, and a merge carries
+   * the deletion to other organizers. */
+  op = program_op_new (self, self->program, NULL);
+  hearth_store_delete_async (self->store, "program", op->id, TRUE, NULL, program_deleted_cb, op);
+}
+
+static void
+program_restored_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ProgramOp) op = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hearth_store_write_finish (HEARTH_STORE (object), result, &error))
+    {
+      show_error_toast (op->self, _("Could not restore the program"), error);
+      return;
+    }
+
+  select_program_id (op->self, op->id);
+}
+
+static void
+undo_delete_program_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  ProgramOp *op = program_op_new (self, NULL, g_variant_get_string (parameter, NULL));
+
+  hearth_store_delete_async (self->store, "program", op->id, FALSE, NULL, program_restored_cb, op);
+}
+
+/* GObject ------------------------------------------------------------------------------------ */
+
+static gboolean
+hearth_window_close_request (GtkWindow *window)
+{
+  HearthWindow *self = HEARTH_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      if (self->program != NULL)
+        g_settings_set_string (self->settings, "last-page", hearth_window_get_page (self));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (hearth_window_parent_class)->close_request (window);
+}
+
+static void
+hearth_window_dispose (GObject *object)
+{
+  HearthWindow *self = (HearthWindow *)object;
+
+  g_clear_pointer (&self->label_binding, g_binding_unbind);
+  g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_WINDOW);
+
+  g_clear_object (&self->programs);
+  g_clear_object (&self->program);
+  g_clear_object (&self->store);
+  g_clear_object (&self->programs_section);
+
+  G_OBJECT_CLASS (hearth_window_parent_class)->dispose (object);
+}
+
+static void
+hearth_window_finalize (GObject *object)
+{
+  HearthWindow *self = (HearthWindow *)object;
+
+  g_clear_pointer (&self->program_id, g_free);
+  g_clear_pointer (&self->wanted_program, g_free);
+
+  G_OBJECT_CLASS (hearth_window_parent_class)->finalize (object);
+}
+
+static void
+hearth_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HearthWindow *self = HEARTH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAM_ID:
+      g_value_set_string (value, self->program_id ? self->program_id : "");
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hearth_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HearthWindow *self = HEARTH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAM_ID:
+      if (self->programs != NULL)
+        select_program_id (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_page_binding (GtkWidgetClass *widget_class,
+                  guint           keyval,
+                  const char     *page)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_ALT_MASK,
+                                       "win.show-page", "s", page);
+}
+
+static void
+hearth_window_class_init (HearthWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hearth_window_dispose;
+  object_class->finalize = hearth_window_finalize;
+  object_class->get_property = hearth_window_get_property;
+  object_class->set_property = hearth_window_set_property;
+
+  window_class->close_request = hearth_window_close_request;
+
+  /**
+   * HearthWindow:program-id:
+   *
+   * The program shown; the state of the win.program action of the program switcher.
+   */
+  properties[PROP_PROGRAM_ID] =
+    g_param_spec_string ("program-id", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HEARTH_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (HEARTH_TYPE_CANDIDATES_PAGE);
+  g_type_ensure (HEARTH_TYPE_ROLES_PAGE);
+  g_type_ensure (HEARTH_TYPE_RECOGNITION_PAGE);
+  g_type_ensure (HEARTH_TYPE_FEEDBACK_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hearthapp/Hearth/ui/hearth-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, program_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, program_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.new-program", NULL, new_program_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-program", NULL, rename_program_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-program", NULL, delete_program_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-program", "s",
+                                   undo_delete_program_action);
+  gtk_widget_class_install_property_action (widget_class, "win.program", "program-id");
+
+  add_page_binding (widget_class, GDK_KEY_1, "overview");
+  add_page_binding (widget_class, GDK_KEY_2, "candidates");
+  add_page_binding (widget_class, GDK_KEY_3, "roles");
+  add_page_binding (widget_class, GDK_KEY_4, "recognition");
+  add_page_binding (widget_class, GDK_KEY_5, "feedback");
+}
+
+static void
+hearth_window_init (HearthWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) actions = g_menu_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (APPLICATION_ID, APPLICATION_ID_BASE) != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  build_sidebar (self);
+
+  self->programs_section = g_menu_new ();
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (self->programs_section));
+  g_menu_append (actions, _("_New Program…"), "win.new-program");
+  g_menu_append (actions, _("_Rename Program…"), "win.rename-program");
+  g_menu_append (actions, _("_Delete Program"), "win.delete-program");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (actions));
+  gtk_menu_button_set_menu_model (self->program_button, G_MENU_MODEL (menu));
+}
+
+static void
+restore_state (HearthWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "last-page");
+  if (gtk_stack_get_child_by_name (self->page_stack, page) != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, page);
+}
+
+/**
+ * hearth_window_new:
+ * @program: (nullable): the id or name of the program to show first
+ */
+HearthWindow *
+hearth_window_new (HearthApplication *application,
+                   HearthStore       *store,
+                   const char        *program)
+{
+  HearthWindow *self;
+
+  g_return_val_if_fail (HEARTH_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (HEARTH_IS_STORE (store), NULL);
+
+  self = g_object_new (HEARTH_TYPE_WINDOW, "application", application, NULL);
+  self->store = g_object_ref (store);
+  self->settings = hearth_application_get_settings (application);
+  self->wanted_program = g_strdup (program);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (HEARTH_IS_PAGE (child))
+        hearth_page_set_store (HEARTH_PAGE (child), store);
+    }
+
+  restore_state (self);
+
+  self->programs = hearth_record_list_new (store, HEARTH_TYPE_PROGRAM, NULL, NULL);
+  g_signal_connect_object (self->programs, "items-changed", G_CALLBACK (programs_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  programs_changed_cb (self);
+  visible_page_changed_cb (self);
+
+  return self;
+}
+
+/**
+ * hearth_window_new_for_error:
+ *
+ * A window that explains why the database could not be opened, instead of a crash. The file
+ * itself is left untouched.
+ */
+HearthWindow *
+hearth_window_new_for_error (HearthApplication *application,
+                             const GError      *error)
+{
+  HearthWindow *self;
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (HEARTH_TYPE_WINDOW, "application", application, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (self), 720, 520);
+
+  escaped = g_markup_escape_text (error ? error->message : _("Unknown error"), -1);
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-program", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", FALSE);
+
+  return self;
+}
+
+/**
+ * hearth_window_get_program:
+ *
+ * Returns: (transfer none) (nullable): the program shown
+ */
+HearthProgram *
+hearth_window_get_program (HearthWindow *self)
+{
+  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
+
+  return self->program;
+}
+
+const char *
+hearth_window_get_page (HearthWindow *self)
+{
+  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+void
+hearth_window_add_toast (HearthWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (HEARTH_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
