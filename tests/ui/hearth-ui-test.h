@@ -1,0 +1,61 @@
+/* hearth-ui-test.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared set-up for the ui suite: a display or a clean skip.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+#include <stdlib.h>
+
+/* Without a display, skip the whole program (the Flatpak build sandbox has none), unless
+ * ./dev test asked for every tool to be there. */
+static inline gboolean
+hearth_ui_test_init (int    *argc,
+                     char ***argv)
+{
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, and without the shared-mime-info
+   * database gdk-pixbuf cannot recognise SVG icons. ./dev test gives the run its own HOME, and
+   * each test its own database folder (hearth_ui_test_db_path). */
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_strcmp0 (g_getenv ("HEARTH_REQUIRE_TOOLS"), "1") == 0)
+        {
+          g_print ("1..1\nnot ok 1 - no display, and HEARTH_REQUIRE_TOOLS=1\n");
+          exit (1);
+        }
+      g_print ("1..0 # SKIP no display\n");
+      exit (0);
+    }
+
+  return TRUE;
+}
+
+/* A database path in a fresh folder of its own. */
+static inline char *
+hearth_ui_test_db_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hearth-ui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return g_build_filename (dir, "hearth.db", NULL);
+}
+
+/* Runs the default main context until @condition holds, failing after a few seconds. */
+#define hearth_ui_test_wait_for(condition)                                      \
+  G_STMT_START {                                                                \
+    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;           \
+    while (!(condition))                                                        \
+      {                                                                         \
+        if (g_get_monotonic_time () > _deadline)                                \
+          g_error ("Timed out waiting for %s", #condition);                     \
+        g_main_context_iteration (NULL, FALSE);                                 \
+        g_usleep (1000);                                                        \
+      }                                                                         \
+  } G_STMT_END

@@ -1,0 +1,166 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real application and window on a fresh database: first run, a program appearing,
+ * every page reached through its action, deletion with Undo, and the documented shortcuts.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "hearth-application.h"
+#include "hearth-ui-test.h"
+#include "hearth-window.h"
+
+typedef void (*WindowTestFunc) (HearthApplication *app,
+                                HearthWindow      *window);
+
+static void
+activate_after_cb (GApplication *app,
+                   gpointer      user_data)
+{
+  WindowTestFunc func = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (HEARTH_IS_WINDOW (window));
+  func (HEARTH_APPLICATION (app), HEARTH_WINDOW (window));
+  gtk_window_destroy (window);
+  g_application_quit (app);
+}
+
+static void
+run_with_window (WindowTestFunc func)
+{
+  g_autofree char *path = hearth_ui_test_db_path ();
+  g_autoptr(HearthApplication) app = NULL;
+
+  app = hearth_application_new (path, TRUE, NULL);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), func);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+}
+
+static void
+check_pages (HearthApplication *app,
+             HearthWindow      *window)
+{
+  const char *pages[] = { "overview", "candidates", "roles", "recognition", "feedback" };
+  g_autoptr(HearthProgram) program = hearth_program_new ("Makers & Friends");
+
+  /* First run: no program, so the welcome page and no page to visit. */
+  g_assert_null (hearth_window_get_program (window));
+
+  hearth_store_insert_async (hearth_application_get_store (app), program, NULL, NULL, NULL);
+  hearth_ui_test_wait_for (hearth_window_get_program (window) != NULL);
+  g_assert_cmpstr (hearth_program_get_name (hearth_window_get_program (window)), ==,
+                   "Makers & Friends");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                 pages[i]));
+      g_assert_cmpstr (hearth_window_get_page (window), ==, pages[i]);
+    }
+
+  /* An unknown page changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "nowhere");
+  g_assert_cmpstr (hearth_window_get_page (window), ==, "feedback");
+}
+
+static void
+test_pages (void)
+{
+  run_with_window (check_pages);
+}
+
+static void
+check_delete_undo (HearthApplication *app,
+                   HearthWindow      *window)
+{
+  g_autoptr(HearthProgram) program = hearth_program_new ("Open Source Circle");
+  g_autofree char *id = NULL;
+
+  hearth_store_insert_async (hearth_application_get_store (app), program, NULL, NULL, NULL);
+  hearth_ui_test_wait_for (hearth_window_get_program (window) != NULL);
+  id = g_strdup (hearth_record_get_id (HEARTH_RECORD (hearth_window_get_program (window))));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-program", NULL);
+  hearth_ui_test_wait_for (hearth_window_get_program (window) == NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-program", "s", id);
+  hearth_ui_test_wait_for (hearth_window_get_program (window) != NULL);
+  g_assert_cmpstr (hearth_record_get_id (HEARTH_RECORD (hearth_window_get_program (window))),
+                   ==, id);
+}
+
+static void
+test_delete_undo (void)
+{
+  run_with_window (check_delete_undo);
+}
+
+static gboolean
+has_accel (GtkApplication *app,
+           const char     *action,
+           const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+  return accels != NULL && g_strv_contains ((const char * const *)accels, accel);
+}
+
+static void
+check_shortcuts (HearthApplication *app,
+                 HearthWindow      *window)
+{
+  g_autoptr(GListModel) shortcuts = NULL;
+  guint alt_pages = 0;
+
+  g_assert_true (has_accel (GTK_APPLICATION (app), "app.quit", "<Control>q"));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "app.preferences", "<Control>comma"));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "win.show-help-overlay", "<Control>question"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* Alt+1…5 are class shortcuts of the window, each showing one page. */
+  shortcuts = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (shortcuts, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.show-page") == 0 &&
+              g_str_has_prefix (trigger, "<Alt>"))
+            alt_pages++;
+        }
+    }
+  g_assert_cmpuint (alt_pages, ==, 5);
+}
+
+static void
+test_shortcuts (void)
+{
+  run_with_window (check_shortcuts);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hearth_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/window/pages", test_pages);
+  g_test_add_func ("/ui/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
+
+  return g_test_run ();
+}
