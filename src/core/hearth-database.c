@@ -849,18 +849,20 @@ backup_keeping (HearthDatabase  *self,
       return NULL;
     }
 
-  now = g_date_time_new_now_utc ();
-  stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-
-  for (guint n = 0; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+  /* Names sort as their times do; two backups in one millisecond wait for the next one rather
+   * than take a suffix that would sort wrongly. */
+  while (path == NULL || g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_free (path);
-      if (n == 0)
-        path = g_strdup_printf ("%s/" BACKUP_PREFIX "%s%03dZ-%s.db", dir, stamp,
-                                g_date_time_get_microsecond (now) / 1000, word->str);
-      else
-        path = g_strdup_printf ("%s/" BACKUP_PREFIX "%s%03dZ-%s-%u.db", dir, stamp,
-                                g_date_time_get_microsecond (now) / 1000, word->str, n);
+      g_clear_pointer (&now, g_date_time_unref);
+      g_clear_pointer (&stamp, g_free);
+      g_clear_pointer (&path, g_free);
+
+      now = g_date_time_new_now_utc ();
+      stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+      path = g_strdup_printf ("%s/" BACKUP_PREFIX "%s%03dZ-%s.db", dir, stamp,
+                              g_date_time_get_microsecond (now) / 1000, word->str);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_usleep (1000);
     }
 
   partial = g_strconcat (path, ".partial", NULL);
@@ -875,7 +877,11 @@ backup_keeping (HearthDatabase  *self,
       return NULL;
     }
 
-  if (!copy_database (self->db, target, partial, error))
+  /* The copy carries the WAL flag of its source. A backup is a single file: in rollback mode,
+   * opening it later (read-only, to restore it) leaves no -wal or -shm files in backups/,
+   * which retention would never remove. */
+  if (!copy_database (self->db, target, partial, error) ||
+      !exec_raw (target, partial, "PRAGMA journal_mode = DELETE", error))
     {
       sqlite3_close_v2 (target);
       g_unlink (partial);

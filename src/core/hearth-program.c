@@ -32,9 +32,18 @@ static const HearthColumn columns[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (columns) == HEARTH_PROGRAM_N_COLUMNS);
 
+static gboolean
+hearth_program_validate (HearthRecord  *record,
+                         GError       **error)
+{
+  return hearth_program_check_ratio (HEARTH_PROGRAM (record), error);
+}
+
 static void
 hearth_program_class_init (HearthProgramClass *klass)
 {
+  HEARTH_RECORD_CLASS (klass)->validate = hearth_program_validate;
+
   hearth_record_class_set_table (HEARTH_RECORD_CLASS (klass), "program",
                                  columns, G_N_ELEMENTS (columns),
                                  "name COLLATE NOCASE");
@@ -100,10 +109,17 @@ hearth_program_check_ratio (HearthProgram  *self,
   gint64 min = hearth_program_get_ratio_min (self);
   gint64 max = hearth_program_get_ratio_max (self);
 
-  if (min < 1 || max < min)
+  if (min < 1)
     {
       g_set_error (error, HEARTH_ERROR, HEARTH_ERROR_INVALID,
-                   "program.ratio_max: the target ratio needs 1 ≤ ratio_min ≤ ratio_max");
+                   "program.ratio_min: expected at least 1 member per ambassador");
+      return FALSE;
+    }
+
+  if (max < min)
+    {
+      g_set_error (error, HEARTH_ERROR, HEARTH_ERROR_INVALID,
+                   "program.ratio_max: expected at least ratio_min");
       return FALSE;
     }
 

@@ -596,6 +596,9 @@ hearth_record_validate (HearthRecord  *self,
         }
     }
 
+  if (klass->validate != NULL)
+    return klass->validate (self, error);
+
   return TRUE;
 }
 

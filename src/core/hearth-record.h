@@ -48,6 +48,10 @@ struct _HearthRecordClass
 {
   GObjectClass parent_class;
 
+  /* Checks across columns, after the per-column ones; NULL when there are none. */
+  gboolean (*validate) (HearthRecord  *self,
+                        GError       **error);
+
   /*< private >*/
   const char          *table;
   const HearthColumn  *columns;

@@ -44,6 +44,7 @@ typedef struct
   gboolean          done;
   gboolean          ok;
   GError           *error;
+  gboolean          answered;   /* cancelled: the task has already returned */
 } Job;
 
 enum {
@@ -85,6 +86,7 @@ run_job (HearthDatabase  *db,
   if (job->task != NULL && g_task_return_error_if_cancelled (job->task))
     {
       /* Already answered with G_IO_ERROR_CANCELLED; nothing to write. */
+      job->answered = TRUE;
       return FALSE;
     }
 
@@ -143,6 +145,22 @@ complete_on_main (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Always through a source, never g_main_context_invoke(): that runs the function right here,
+ * on the DB thread, whenever no thread owns the context at that moment (a main thread between
+ * two iterations), and ::changed and the callbacks must only ever run on the main context. */
+static void
+complete_later (GMainContext *context,
+                Completion   *completion)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, complete_on_main, completion, NULL);
+  g_source_set_static_name (source, "[hearth] write completion");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static gpointer
 db_thread (gpointer user_data)
 {
@@ -153,6 +171,10 @@ db_thread (gpointer user_data)
     {
       GError *error = NULL;
       gboolean ok = run_job (self->writer, job, &error);
+
+      /* A job that fails without saying why still fails, and its caller still hears back. */
+      if (!ok && error == NULL && !job->answered)
+        g_set_error (&error, HEARTH_ERROR, HEARTH_ERROR_FAILED, "the write job failed");
 
       if (job->task != NULL)
         {
@@ -165,8 +187,7 @@ db_thread (gpointer user_data)
           completion->ok = ok;
           completion->error = error;
 
-          g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                                      complete_on_main, completion, NULL);
+          complete_later (self->context, completion);
         }
       else
         {
@@ -403,6 +424,9 @@ hearth_store_write_async (HearthStore         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hearth_store_write_async);
+  /* Cancelling only stops a job that has not started (run_job answers it then). Once a job
+   * ran, its real outcome is reported: a committed write must not read as cancelled. */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (self->thread == NULL)
     {
@@ -548,8 +572,11 @@ hearth_store_close (HearthStore *self)
       g_thread_join (g_steal_pointer (&self->thread));
     }
 
-  g_clear_object (&self->writer);
+  /* The reader first: the last connection to close checkpoints the WAL into the database file
+   * and removes it, and a read-only connection cannot, which would leave recent commits only
+   * in hearth.db-wal after Hearth quits. */
   g_clear_object (&self->reader);
+  g_clear_object (&self->writer);
 }
 
 /* Single-record jobs ------------------------------------------------------------------------- */
