@@ -49,6 +49,7 @@ struct _HearthWindow
   GMenu                *programs_section;
   GBinding             *label_binding;
   GBinding             *subtitle_binding;
+  guint                 syncing_sidebar : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HearthWindow, hearth_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -89,6 +90,9 @@ static void
 select_sidebar_row (HearthWindow *self,
                     const char   *name)
 {
+  /* Following the page, not choosing one: sidebar_row_selected_cb must not react. */
+  self->syncing_sidebar = TRUE;
+
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -99,6 +103,8 @@ select_sidebar_row (HearthWindow *self,
           break;
         }
     }
+
+  self->syncing_sidebar = FALSE;
 }
 
 static void
@@ -128,6 +134,19 @@ sidebar_row_activated_cb (HearthWindow  *self,
                           GtkListBoxRow *row)
 {
   show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* A row can be selected without being activated: by a screen reader through AT-SPI's
+ * Selection interface, or by the keyboard. The page follows; only an activation also leaves
+ * the sidebar when the window is folded. */
+static void
+sidebar_row_selected_cb (HearthWindow  *self,
+                         GtkListBoxRow *row)
+{
+  if (row == NULL || self->syncing_sidebar)
+    return;
+
+  gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
@@ -660,6 +679,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

@@ -74,6 +74,58 @@ test_pages (void)
   run_with_window (check_pages);
 }
 
+static GtkWidget *
+find_sidebar (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Selecting a row without activating it is what a screen reader does through AT-SPI's
+ * Selection interface, and what the keyboard does: the page must follow. */
+static void
+check_sidebar_selection (HearthApplication *app,
+                         HearthWindow      *window)
+{
+  const char *pages[] = { "overview", "candidates", "roles", "recognition", "feedback" };
+  g_autoptr(HearthProgram) program = hearth_program_new ("Makers");
+  GtkListBox *sidebar;
+
+  hearth_store_insert_async (hearth_application_get_store (app), program, NULL, NULL, NULL);
+  hearth_ui_test_wait_for (hearth_window_get_program (window) != NULL);
+
+  sidebar = GTK_LIST_BOX (find_sidebar (GTK_WIDGET (window)));
+  g_assert_nonnull (sidebar);
+
+  for (int i = G_N_ELEMENTS (pages) - 1; i >= 0; i--)
+    {
+      gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, i));
+      g_assert_cmpstr (hearth_window_get_page (window), ==, pages[i]);
+    }
+
+  /* And the other way round: a page shown by its shortcut selects its row. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "recognition");
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, 3);
+}
+
+static void
+test_sidebar_selection (void)
+{
+  run_with_window (check_sidebar_selection);
+}
+
 static void
 check_delete_undo (HearthApplication *app,
                    HearthWindow      *window)
@@ -159,6 +211,7 @@ main (int   argc,
   hearth_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/pages", test_pages);
+  g_test_add_func ("/ui/window/sidebar-selection", test_sidebar_selection);
   g_test_add_func ("/ui/window/delete-undo", test_delete_undo);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
 
