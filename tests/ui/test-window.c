@@ -152,6 +152,57 @@ test_delete_undo (void)
   run_with_window (check_delete_undo);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+check_rename (HearthApplication *app,
+              HearthWindow      *window)
+{
+  g_autoptr(HearthProgram) program = hearth_program_new ("Old Name");
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  hearth_store_insert_async (hearth_application_get_store (app), program, NULL, NULL, NULL);
+  hearth_ui_test_wait_for (hearth_window_get_program (window) != NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-program", NULL);
+  hearth_ui_test_wait_for ((dialog = find_message_dialog ()) != NULL);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Old Name");
+
+  /* A blank name cannot be confirmed. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  New <Name> & Co  ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  adw_message_dialog_response (dialog, "rename");
+
+  /* The same program object is updated in place; the name is trimmed. */
+  hearth_ui_test_wait_for (g_strcmp0 (hearth_program_get_name (hearth_window_get_program (window)),
+                                      "New <Name> & Co") == 0);
+}
+
+static void
+test_rename (void)
+{
+  run_with_window (check_rename);
+}
+
 static gboolean
 has_accel (GtkApplication *app,
            const char     *action,
@@ -212,6 +263,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/pages", test_pages);
   g_test_add_func ("/ui/window/sidebar-selection", test_sidebar_selection);
+  g_test_add_func ("/ui/window/rename", test_rename);
   g_test_add_func ("/ui/window/delete-undo", test_delete_undo);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
 
