@@ -791,6 +791,7 @@ hearth_window_new_for_error (HearthApplication *application,
 {
   HearthWindow *self;
   g_autofree char *escaped = NULL;
+  g_autofree char *description = NULL;
 
   g_return_val_if_fail (HEARTH_IS_APPLICATION (application), NULL);
 
@@ -798,7 +799,11 @@ hearth_window_new_for_error (HearthApplication *application,
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 520);
 
   escaped = g_markup_escape_text (error ? error->message : _("Unknown error"), -1);
-  adw_status_page_set_description (self->error_page, escaped);
+  description = g_strdup_printf ("%s\n\n%s", escaped,
+                                 _("Hearth did not change the file. Start Hearth with "
+                                   "--database to use another file, or copy a backup from the "
+                                   "“backups” folder beside it."));
+  adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", FALSE);
