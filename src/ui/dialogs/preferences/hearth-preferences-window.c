@@ -258,11 +258,10 @@ add_number_rows (HearthPreferencesWindow *self)
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (value, spec->lower));
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->title), -1);
       g_object_set_data (G_OBJECT (spin), "hearth-spec", (gpointer)spec);
       g_signal_connect (spin, "value-changed", G_CALLBACK (number_changed_cb), NULL);
 
+      /* The row labels its spin button for assistive technologies. */
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (group_for (self, spec->group), row);
