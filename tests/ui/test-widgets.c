@@ -74,8 +74,16 @@ test_dialogs (void)
   g_autoptr(HearthProgram) program = hearth_program_new ("Makers");
   GtkWidget *window;
 
+  /* The editor opens in its name field: typing lands there and Enter never hits Cancel. */
   window = GTK_WIDGET (hearth_program_editor_new (store));
   gtk_window_present (GTK_WINDOW (window));
+  hearth_ui_test_wait_for (gtk_widget_get_mapped (window));
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                              ADW_TYPE_ENTRY_ROW))), ==, "Name");
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Preferences without a program (first run) and with one. */

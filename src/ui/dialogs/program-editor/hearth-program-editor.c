@@ -140,6 +140,17 @@ create_clicked_cb (HearthProgramEditor *self)
 }
 
 static void
+hearth_program_editor_map (GtkWidget *widget)
+{
+  HearthProgramEditor *self = HEARTH_PROGRAM_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (hearth_program_editor_parent_class)->map (widget);
+
+  /* Start in the name: typing right away must land there, and Enter must never hit Cancel. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
 hearth_program_editor_dispose (GObject *object)
 {
   HearthProgramEditor *self = (HearthProgramEditor *)object;
@@ -160,6 +171,8 @@ hearth_program_editor_class_init (HearthProgramEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hearth_program_editor_dispose;
+
+  widget_class->map = hearth_program_editor_map;
 
   /**
    * HearthProgramEditor::program-created:
