@@ -18,21 +18,6 @@
 #include "hearth-store.h"
 #include "test-util.h"
 
-/* A fixed, old timestamp for records whose timestamps a test compares. */
-#define OLD_STAMP "2020-01-01T00:00:00.000Z"
-
-static HearthDatabase *
-open_db (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  HearthDatabase *db = hearth_database_open (path, HEARTH_DATABASE_FLAGS_NONE, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-
-  return db;
-}
-
 static HearthProgram *
 insert_program (HearthDatabase *db,
                 const char     *name)
@@ -377,17 +362,6 @@ changed_count_cb (HearthStore *store,
 }
 
 static void
-write_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GError **error = user_data;
-
-  g_assert_false (hearth_store_write_finish (HEARTH_STORE (source), result, error));
-  g_assert_nonnull (*error);
-}
-
-static void
 test_transaction_store_job_fails (void)
 {
   g_autoptr(TestDir) td = test_dir_new ();
@@ -405,7 +379,7 @@ test_transaction_store_job_fails (void)
   g_assert_cmpuint (count_programs (hearth_store_get_reader (store)), ==, 0);
 
   hearth_store_write_async (store, insert_then_fail_job, g_strdup ("Async"), g_free,
-                            HEARTH_WRITE_FLAGS_NONE, NULL, write_done_cb, &async_error);
+                            HEARTH_WRITE_FLAGS_NONE, NULL, test_write_failed_cb, &async_error);
   test_spin_until (async_error != NULL);
   g_assert_error (async_error, HEARTH_ERROR, HEARTH_ERROR_INVALID);
   g_assert_cmpuint (count_programs (hearth_store_get_reader (store)), ==, 0);

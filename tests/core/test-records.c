@@ -16,18 +16,6 @@
 #include "hearth-store.h"
 #include "test-util.h"
 
-#define OLD_STAMP "2020-01-01T00:00:00.000Z"
-
-static HearthDatabase *
-open_db (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  HearthDatabase *db = hearth_database_open (path, HEARTH_DATABASE_FLAGS_NONE, &error);
-
-  g_assert_no_error (error);
-  return db;
-}
-
 static void
 insert (HearthDatabase *db,
         gpointer        record)

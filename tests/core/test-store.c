@@ -512,17 +512,6 @@ fail_silently_job (HearthDatabase  *db,
 }
 
 static void
-failed_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GError **error = user_data;
-
-  g_assert_false (hearth_store_write_finish (HEARTH_STORE (source), result, error));
-  g_assert_nonnull (*error);
-}
-
-static void
 count_changed_cb (HearthStore *store,
                   guint       *n_changed)
 {
@@ -546,7 +535,7 @@ test_job_fails_without_error (void)
   g_assert_error (error, HEARTH_ERROR, HEARTH_ERROR_FAILED);
 
   hearth_store_write_async (store, fail_silently_job, NULL, NULL, HEARTH_WRITE_FLAGS_NONE, NULL,
-                            failed_done_cb, &async_error);
+                            test_write_failed_cb, &async_error);
   test_spin_until (async_error != NULL);
   g_assert_error (async_error, HEARTH_ERROR, HEARTH_ERROR_FAILED);
 
@@ -606,7 +595,7 @@ test_cancelled (void)
   hearth_store_write_async (store, blocker_job, &state, NULL, HEARTH_WRITE_FLAGS_NONE, NULL,
                             blocker_done_cb, &state);
   hearth_store_write_async (store, must_not_run_job, NULL, NULL, HEARTH_WRITE_FLAGS_NONE,
-                            cancellable, failed_done_cb, &error);
+                            cancellable, test_write_failed_cb, &error);
   g_cancellable_cancel (cancellable);
 
   g_mutex_lock (&state.mutex);

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "hearth-store.h"
+
 /* Every test gets its own folder under the temporary directory, so no test depends on another
  * one's files or on the order they run in. */
 typedef struct
@@ -67,6 +69,33 @@ test_dir_free (TestDir *td)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDir, test_dir_free)
+
+/* A fixed, old timestamp for records whose timestamps a test compares. */
+#define OLD_STAMP "2020-01-01T00:00:00.000Z"
+
+static inline HearthDatabase *
+open_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  HearthDatabase *db = hearth_database_open (path, HEARTH_DATABASE_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  return db;
+}
+
+/* A write callback for jobs that must fail: @user_data is a GError ** that receives why. */
+static inline void
+test_write_failed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (hearth_store_write_finish (HEARTH_STORE (source), result, error));
+  g_assert_nonnull (*error);
+}
 
 static inline GBytes *
 test_read_file (const char *path)

@@ -39,6 +39,9 @@ hearth_page_dispose (GObject *object)
   HearthPage *self = (HearthPage *)object;
   HearthPagePrivate *priv = hearth_page_get_instance_private (self);
 
+  /* Every page is a template of its own final type; its children go here, once for all. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+
   g_clear_object (&priv->program);
   g_clear_object (&priv->store);
 

@@ -17,21 +17,11 @@ struct _HearthFeedbackPage
 G_DEFINE_FINAL_TYPE (HearthFeedbackPage, hearth_feedback_page, HEARTH_TYPE_PAGE)
 
 static void
-hearth_feedback_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), HEARTH_TYPE_FEEDBACK_PAGE);
-
-  G_OBJECT_CLASS (hearth_feedback_page_parent_class)->dispose (object);
-}
-
-static void
 hearth_feedback_page_class_init (HearthFeedbackPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = hearth_feedback_page_dispose;
-
+  /* HearthPage disposes the template. */
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthapp/Hearth/ui/pages/feedback/hearth-feedback-page.ui");
 }

@@ -17,21 +17,11 @@ struct _HearthOverviewPage
 G_DEFINE_FINAL_TYPE (HearthOverviewPage, hearth_overview_page, HEARTH_TYPE_PAGE)
 
 static void
-hearth_overview_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), HEARTH_TYPE_OVERVIEW_PAGE);
-
-  G_OBJECT_CLASS (hearth_overview_page_parent_class)->dispose (object);
-}
-
-static void
 hearth_overview_page_class_init (HearthOverviewPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = hearth_overview_page_dispose;
-
+  /* HearthPage disposes the template. */
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthapp/Hearth/ui/pages/overview/hearth-overview-page.ui");
 }

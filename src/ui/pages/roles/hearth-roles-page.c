@@ -17,21 +17,11 @@ struct _HearthRolesPage
 G_DEFINE_FINAL_TYPE (HearthRolesPage, hearth_roles_page, HEARTH_TYPE_PAGE)
 
 static void
-hearth_roles_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), HEARTH_TYPE_ROLES_PAGE);
-
-  G_OBJECT_CLASS (hearth_roles_page_parent_class)->dispose (object);
-}
-
-static void
 hearth_roles_page_class_init (HearthRolesPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = hearth_roles_page_dispose;
-
+  /* HearthPage disposes the template. */
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthapp/Hearth/ui/pages/roles/hearth-roles-page.ui");
 }
