@@ -271,27 +271,38 @@ set_program (HearthWindow  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM_ID]);
 }
 
+/* The program named @id_or_name (an id, or a name in any case), as --program gives it. */
+static HearthProgram *
+find_program (HearthWindow *self,
+              const char   *id_or_name)
+{
+  GListModel *programs = G_LIST_MODEL (self->programs);
+  HearthProgram *program = hearth_record_list_find (self->programs, id_or_name, NULL);
+
+  for (guint i = 0; program == NULL && i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(HearthProgram) candidate = g_list_model_get_item (programs, i);
+      g_autofree char *a = g_utf8_casefold (hearth_program_get_name (candidate), -1);
+      g_autofree char *b = g_utf8_casefold (id_or_name, -1);
+
+      if (g_strcmp0 (a, b) == 0)
+        program = candidate;  /* still owned by the list */
+    }
+
+  return program;
+}
+
 /* Picks the program to show: the one asked for, else the current one, else the last one
  * shown, else the first; none when the database has no program. */
 static void
 resolve_program (HearthWindow *self)
 {
+  GListModel *programs = G_LIST_MODEL (self->programs);
   HearthProgram *program = NULL;
 
   if (self->wanted_program != NULL)
     {
-      program = hearth_record_list_find (self->programs, self->wanted_program, NULL);
-
-      for (guint i = 0; program == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->programs)); i++)
-        {
-          g_autoptr(HearthProgram) candidate = g_list_model_get_item (G_LIST_MODEL (self->programs), i);
-
-          if (g_utf8_collate (hearth_program_get_name (candidate), self->wanted_program) == 0)
-            program = hearth_record_list_find (self->programs,
-                                               hearth_record_get_id (HEARTH_RECORD (candidate)),
-                                               NULL);
-        }
-
+      program = find_program (self, self->wanted_program);
       g_clear_pointer (&self->wanted_program, g_free);
     }
 
@@ -305,8 +316,12 @@ resolve_program (HearthWindow *self)
       program = hearth_record_list_find (self->programs, last, NULL);
     }
 
-  if (program == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->programs)) > 0)
-    program = g_list_model_get_item (G_LIST_MODEL (self->programs), 0), g_object_unref (program);
+  if (program == NULL && g_list_model_get_n_items (programs) > 0)
+    {
+      g_autoptr(HearthProgram) first = g_list_model_get_item (programs, 0);
+
+      program = first;  /* still owned by the list */
+    }
 
   set_program (self, program);
 }

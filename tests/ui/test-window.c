@@ -31,14 +31,23 @@ activate_after_cb (GApplication *app,
 }
 
 static void
+run_with_window_full (WindowTestFunc  func,
+                      const char     *path,
+                      const char     *program)
+{
+  g_autoptr(HearthApplication) app = NULL;
+
+  app = hearth_application_new (path, TRUE, program);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), func);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+}
+
+static void
 run_with_window (WindowTestFunc func)
 {
   g_autofree char *path = hearth_ui_test_db_path ();
-  g_autoptr(HearthApplication) app = NULL;
 
-  app = hearth_application_new (path, TRUE, NULL);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  run_with_window_full (func, path, NULL);
 }
 
 static void
@@ -72,6 +81,44 @@ static void
 test_pages (void)
 {
   run_with_window (check_pages);
+}
+
+static gboolean
+insert_job (HearthDatabase  *db,
+            gpointer         record,
+            GError         **error)
+{
+  return hearth_record_insert (record, db, error);
+}
+
+static void
+check_zeta_shown (HearthApplication *app,
+                  HearthWindow      *window)
+{
+  g_assert_nonnull (hearth_window_get_program (window));
+  g_assert_cmpstr (hearth_program_get_name (hearth_window_get_program (window)), ==, "Zeta Circle");
+}
+
+/* --program NAME opens that program, whatever its case, not the first one by name. */
+static void
+test_program_option (void)
+{
+  g_autofree char *path = hearth_ui_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearthStore) store = hearth_store_open (path, &error);
+  const char *names[] = { "Alpha Guild", "Zeta Circle" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(HearthProgram) program = hearth_program_new (names[i]);
+
+      hearth_store_write_sync (store, insert_job, program, HEARTH_WRITE_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+    }
+  hearth_store_close (store);
+
+  run_with_window_full (check_zeta_shown, path, "zeta circle");
 }
 
 static GtkWidget *
@@ -263,6 +310,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/pages", test_pages);
   g_test_add_func ("/ui/window/sidebar-selection", test_sidebar_selection);
+  g_test_add_func ("/ui/window/program-option", test_program_option);
   g_test_add_func ("/ui/window/rename", test_rename);
   g_test_add_func ("/ui/window/delete-undo", test_delete_undo);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
