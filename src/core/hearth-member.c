@@ -25,9 +25,10 @@ const char * const hearth_member_statuses[] = {
 
 #define TEXT(name) { name, HEARTH_COLUMN_TEXT }
 
-static const HearthColumn columns[] = {
+const HearthColumn hearth_member_columns[HEARTH_MEMBER_N_COLUMNS] = {
   [HEARTH_MEMBER_PROGRAM_ID] = { "program_id", HEARTH_COLUMN_TEXT,
-                                 HEARTH_COLUMN_FLAGS_REQUIRED | HEARTH_COLUMN_FLAGS_PARENT },
+                                 HEARTH_COLUMN_FLAGS_REQUIRED | HEARTH_COLUMN_FLAGS_PARENT,
+                                 .references = "program" },
   [HEARTH_MEMBER_DISPLAY_NAME] = { "display_name", HEARTH_COLUMN_TEXT, HEARTH_COLUMN_FLAGS_REQUIRED },
   [HEARTH_MEMBER_HANDLE] = TEXT ("handle"),
   [HEARTH_MEMBER_PLATFORM] = TEXT ("platform"),
@@ -45,13 +46,13 @@ static const HearthColumn columns[] = {
   [HEARTH_MEMBER_NOTES] = { "notes", HEARTH_COLUMN_TEXT, HEARTH_COLUMN_FLAGS_PERSONAL },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (columns) == HEARTH_MEMBER_N_COLUMNS);
+
 
 static void
 hearth_member_class_init (HearthMemberClass *klass)
 {
   hearth_record_class_set_table (HEARTH_RECORD_CLASS (klass), "member",
-                                 columns, G_N_ELEMENTS (columns),
+                                 hearth_member_columns, HEARTH_MEMBER_N_COLUMNS,
                                  "display_name COLLATE NOCASE");
 }
 

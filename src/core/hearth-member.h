@@ -33,6 +33,9 @@ typedef enum
   HEARTH_MEMBER_N_COLUMNS
 } HearthMemberColumn;
 
+/* The table's own columns, in schema order (DESIGN §4). */
+extern const HearthColumn hearth_member_columns[HEARTH_MEMBER_N_COLUMNS];
+
 /* The statuses a member moves through, as stored. */
 extern const char * const hearth_member_statuses[];
 

@@ -18,7 +18,7 @@ struct _HearthProgram
 
 G_DEFINE_FINAL_TYPE (HearthProgram, hearth_program, HEARTH_TYPE_RECORD)
 
-static const HearthColumn columns[] = {
+const HearthColumn hearth_program_columns[HEARTH_PROGRAM_N_COLUMNS] = {
   [HEARTH_PROGRAM_NAME] = { "name", HEARTH_COLUMN_TEXT, HEARTH_COLUMN_FLAGS_REQUIRED },
   [HEARTH_PROGRAM_PURPOSE] = { "purpose", HEARTH_COLUMN_TEXT },
   [HEARTH_PROGRAM_DESCRIPTION] = { "description", HEARTH_COLUMN_TEXT },
@@ -30,7 +30,7 @@ static const HearthColumn columns[] = {
   [HEARTH_PROGRAM_AS_OF] = { "as_of", HEARTH_COLUMN_DATE },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (columns) == HEARTH_PROGRAM_N_COLUMNS);
+
 
 static gboolean
 hearth_program_validate (HearthRecord  *record,
@@ -45,7 +45,7 @@ hearth_program_class_init (HearthProgramClass *klass)
   HEARTH_RECORD_CLASS (klass)->validate = hearth_program_validate;
 
   hearth_record_class_set_table (HEARTH_RECORD_CLASS (klass), "program",
-                                 columns, G_N_ELEMENTS (columns),
+                                 hearth_program_columns, HEARTH_PROGRAM_N_COLUMNS,
                                  "name COLLATE NOCASE");
 }
 

@@ -26,6 +26,9 @@ typedef enum
   HEARTH_PROGRAM_N_COLUMNS
 } HearthProgramColumn;
 
+/* The table's own columns, in schema order (DESIGN §4). */
+extern const HearthColumn hearth_program_columns[HEARTH_PROGRAM_N_COLUMNS];
+
 #define HEARTH_RATIO_MIN_DEFAULT 50
 #define HEARTH_RATIO_MAX_DEFAULT 100
 

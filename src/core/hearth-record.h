@@ -42,6 +42,7 @@ typedef struct
   const char * const  *choices;
   gint64               default_int;
   const char          *default_text;
+  const char          *references;   /* the table an id column points to */
 } HearthColumn;
 
 struct _HearthRecordClass
