@@ -15,6 +15,9 @@
 #include <stdio.h>
 
 #include "hearth-cli.h"
+#include "hearth-program.h"
+#include "hearth-snapshot.h"
+#include "hearth-store.h"
 
 struct _HearthCli
 {
@@ -23,6 +26,11 @@ struct _HearthCli
   gboolean   version;
   gboolean   default_db;
   char     **rest;
+
+  /* --export FILE [--redact] [--no-activity] */
+  char      *export_path;
+  gboolean   redact;
+  gboolean   no_activity;
 };
 
 HearthCli *
@@ -39,6 +47,7 @@ hearth_cli_free (HearthCli *self)
 
   g_free (self->database);
   g_free (self->program);
+  g_free (self->export_path);
   g_strfreev (self->rest);
   g_free (self);
 }
@@ -84,6 +93,13 @@ hearth_cli_parse (HearthCli   *self,
       N_("ID|NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &self->version,
       N_("Print the version and exit"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &self->export_path,
+      N_("Write the program to FILE as a JSON snapshot"), N_("FILE") },
+    { "redact", 0, 0, G_OPTION_ARG_NONE, &self->redact,
+      N_("With --export: leave out e-mail addresses, notes, identity tags and check-in energy"),
+      NULL },
+    { "no-activity", 0, 0, G_OPTION_ARG_NONE, &self->no_activity,
+      N_("With --export: leave out the activity rows"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->rest, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -134,6 +150,20 @@ hearth_cli_parse (HearthCli   *self,
       return FALSE;
     }
 
+  if ((self->redact || self->no_activity) && self->export_path == NULL)
+    {
+      usage_error (_("--redact and --no-activity go with --export"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->export_path != NULL && self->export_path[0] == '\0')
+    {
+      usage_error (_("--export needs a file name"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
   if (self->database == NULL && (env = g_getenv ("HEARTH_DATABASE")) != NULL && env[0] != '\0')
     self->database = g_strdup (env);
 
@@ -146,19 +176,123 @@ hearth_cli_parse (HearthCli   *self,
   return TRUE;
 }
 
-/* Actions arrive with their issues (import, export, candidates, …). */
 gboolean
 hearth_cli_has_action (HearthCli *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return FALSE;
+  return self->export_path != NULL;
+}
+
+/* Errors are one line on stderr: "hearth: " and a message that names the file. */
+static int
+data_error (const GError *error)
+{
+  g_printerr ("hearth: %s\n", error->message);
+
+  return HEARTH_EXIT_DATA;
+}
+
+/**
+ * resolve_program:
+ * @out: (out) (transfer full): the program; %NULL when the database holds none
+ *
+ * --program when given, else the only program. Returns an exit status: anything but
+ * HEARTH_EXIT_OK ends the run (an unknown or ambiguous program is a usage error).
+ */
+static int
+resolve_program (HearthCli       *self,
+                 HearthDatabase  *db,
+                 HearthProgram  **out)
+{
+  g_autoptr(GPtrArray) programs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *out = NULL;
+
+  if (!(programs = hearth_program_load_all (db, &error)))
+    return data_error (error);
+
+  if (self->program != NULL)
+    {
+      if (!(*out = hearth_program_find (db, self->program, &error)))
+        {
+          g_autofree char *message = g_strdup_printf ("--program: %s", error->message);
+
+          usage_error (message);
+          return HEARTH_EXIT_USAGE;
+        }
+      return HEARTH_EXIT_OK;
+    }
+
+  if (programs->len == 1)
+    *out = g_object_ref (g_ptr_array_index (programs, 0));
+  else if (programs->len > 1)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < programs->len; i++)
+        g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "",
+                                hearth_program_get_name (g_ptr_array_index (programs, i)));
+      message = g_strdup_printf (_("the database holds %u programs (%s): choose one with --program"),
+                                 programs->len, names->str);
+      usage_error (message);
+      return HEARTH_EXIT_USAGE;
+    }
+
+  return HEARTH_EXIT_OK;
+}
+
+static int
+run_export (HearthCli   *self,
+            HearthStore *store)
+{
+  g_autoptr(HearthProgram) program = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  HearthSnapshotExportFlags flags = HEARTH_SNAPSHOT_EXPORT_NONE;
+  int status;
+
+  if ((status = resolve_program (self, hearth_store_get_reader (store), &program)) != HEARTH_EXIT_OK)
+    return status;
+
+  if (program == NULL)
+    {
+      g_printerr ("hearth: %s: %s\n", self->database, _("the database holds no program to export"));
+      return HEARTH_EXIT_DATA;
+    }
+
+  if (self->redact)
+    flags |= HEARTH_SNAPSHOT_EXPORT_REDACT;
+  if (self->no_activity)
+    flags |= HEARTH_SNAPSHOT_EXPORT_NO_ACTIVITY;
+
+  file = g_file_new_for_commandline_arg (self->export_path);
+  if (!hearth_snapshot_export (hearth_store_get_reader (store),
+                               hearth_record_get_id (HEARTH_RECORD (program)),
+                               file, flags, NULL, &error))
+    {
+      g_printerr ("hearth: %s: %s\n", self->export_path, error->message);
+      return HEARTH_EXIT_DATA;
+    }
+
+  return HEARTH_EXIT_OK;
 }
 
 int
 hearth_cli_run (HearthCli *self)
 {
+  g_autoptr(HearthStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (self != NULL, HEARTH_EXIT_USAGE);
+
+  if (!(store = hearth_store_open (self->database, &error)))
+    return data_error (error);
+
+  if (self->export_path != NULL)
+    return run_export (self, store);
 
   return HEARTH_EXIT_USAGE;
 }

@@ -53,4 +53,30 @@ run 2 --database ""
 HEARTH_DATABASE="$tmp/env.db" run 0 --version
 [ ! -e "$tmp/env.db" ] && ok "--version creates no database" || not_ok "--version creates no database"
 
+# --export, and choosing the program (seeded with the sqlite3 tool: there is no import yet).
+require sqlite3
+db=$tmp/programs.db
+run 2 --database "$db" --redact
+run 1 --database "$db" --export "$tmp/none.json"
+contains err "no program to export" "exporting an empty database says there is no program"
+
+stamp=2026-01-01T00:00:00.000Z
+sqlite3 "$db" "INSERT INTO program (id, name, ratio_min, ratio_max, created_at, updated_at)
+               VALUES ('p1', 'Makers', 50, 100, '$stamp', '$stamp')"
+HEARTH_DATABASE=$db run 0 --export "$tmp/one.json" --redact
+grep -q '"redacted": true' "$tmp/one.json" && ok "the only program is exported, redacted" \
+  || not_ok "the only program is exported, redacted"
+
+sqlite3 "$db" "INSERT INTO program (id, name, ratio_min, ratio_max, created_at, updated_at)
+               VALUES ('p2', 'Gardeners', 50, 100, '$stamp', '$stamp')"
+run 2 --database "$db" --export "$tmp/two.json"
+contains err "--program" "with two programs, the error asks for --program"
+[ ! -e "$tmp/two.json" ] && ok "an ambiguous export writes nothing" || not_ok "an ambiguous export writes nothing"
+run 2 --database "$db" --export "$tmp/two.json" --program nobody
+run 0 --database "$db" --export "$tmp/two.json" --program gardeners --no-activity
+grep -q '"name": "Gardeners"' "$tmp/two.json" && ok "--program picks by name, in any case" \
+  || not_ok "--program picks by name, in any case"
+run 1 --database "$db" --export "$tmp" --program p1
+contains err "hearth: $tmp:" "a failed export names the file"
+
 finish
