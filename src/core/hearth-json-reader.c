@@ -55,6 +55,13 @@ struct _HearthJsonReader
   guint          mark_line;
   const guchar  *mark_line_start;
 
+  /* The last column counted and where: an importer asks for the column of every record, and
+   * a file written on one line (as json.dump writes it) must not be counted from its start
+   * each time. */
+  const guchar  *counted_line_start;
+  const guchar  *counted;
+  guint          counted_column;
+
   /* The containers entered with enter_object()/enter_array(). */
   Frame          frames[HEARTH_JSON_MAX_DEPTH];
   guint          depth;
@@ -290,12 +297,25 @@ set_mark (HearthJsonReader *self,
 static guint
 column_of (HearthJsonReader *self)
 {
+  const guchar *from = self->mark_line_start;
   guint column = 1;
 
+  /* Go on from the last count when it was on this line and not past the mark. */
+  if (self->counted_line_start == self->mark_line_start && self->counted != NULL &&
+      self->counted <= self->mark)
+    {
+      from = self->counted;
+      column = self->counted_column;
+    }
+
   /* Characters, not bytes: every byte but a UTF-8 continuation byte starts one. */
-  for (const guchar *p = self->mark_line_start; p < self->mark; p++)
+  for (const guchar *p = from; p < self->mark; p++)
     if ((*p & 0xc0) != 0x80)
       column++;
+
+  self->counted_line_start = self->mark_line_start;
+  self->counted = self->mark;
+  self->counted_column = column;
 
   return column;
 }
