@@ -29,6 +29,8 @@ struct _HearthCli
 
   /* --export FILE [--redact] [--no-activity] */
   char      *export_path;
+  /* --import FILE */
+  char      *import_path;
   gboolean   redact;
   gboolean   no_activity;
 };
@@ -48,6 +50,7 @@ hearth_cli_free (HearthCli *self)
   g_free (self->database);
   g_free (self->program);
   g_free (self->export_path);
+  g_free (self->import_path);
   g_strfreev (self->rest);
   g_free (self);
 }
@@ -100,6 +103,8 @@ hearth_cli_parse (HearthCli   *self,
       NULL },
     { "no-activity", 0, 0, G_OPTION_ARG_NONE, &self->no_activity,
       N_("With --export: leave out the activity rows"), NULL },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &self->import_path,
+      N_("Import the JSON snapshot FILE as a new program"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->rest, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -157,9 +162,17 @@ hearth_cli_parse (HearthCli   *self,
       return FALSE;
     }
 
-  if (self->export_path != NULL && self->export_path[0] == '\0')
+  if ((self->export_path != NULL && self->export_path[0] == '\0') ||
+      (self->import_path != NULL && self->import_path[0] == '\0'))
     {
-      usage_error (_("--export needs a file name"));
+      usage_error (_("--export and --import need a file name"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->export_path != NULL && self->import_path != NULL)
+    {
+      usage_error (_("give one action per run: --export or --import"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -181,7 +194,7 @@ hearth_cli_has_action (HearthCli *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return self->export_path != NULL;
+  return self->export_path != NULL || self->import_path != NULL;
 }
 
 /* Errors are one line on stderr: "hearth: " and a message that names the file. */
@@ -280,6 +293,62 @@ run_export (HearthCli   *self,
   return HEARTH_EXIT_OK;
 }
 
+/* "FILE:LINE:COL: record.field: message" when the error has a position, else "FILE: message". */
+static int
+file_error (const char   *file,
+            const GError *error)
+{
+  if (g_ascii_isdigit (error->message[0]))
+    g_printerr ("hearth: %s:%s\n", file, error->message);
+  else
+    g_printerr ("hearth: %s: %s\n", file, error->message);
+
+  return HEARTH_EXIT_DATA;
+}
+
+typedef struct
+{
+  const char             *path;
+  HearthSnapshotSummary  *summary;
+} ImportJob;
+
+static gboolean
+import_job (HearthDatabase  *db,
+            gpointer         data,
+            GError         **error)
+{
+  ImportJob *job = data;
+
+  job->summary = hearth_snapshot_import (db, job->path, NULL, NULL, NULL, error);
+
+  return job->summary != NULL;
+}
+
+static int
+run_import (HearthCli   *self,
+            HearthStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  ImportJob job = { self->import_path, NULL };
+  g_autoptr(HearthSnapshotSummary) summary = NULL;
+
+  /* The import makes its backup and its transaction itself. */
+  if (!hearth_store_write_sync (store, import_job, &job, HEARTH_WRITE_FLAGS_NO_TRANSACTION, &error))
+    return file_error (self->import_path, error);
+
+  summary = g_steal_pointer (&job.summary);
+  g_print (_("Imported “%s” as a new program: %u members, %u activity rows, %u records in all.\n"),
+           summary->program_name, summary->n_members, summary->n_activity_rows,
+           summary->n_records);
+  if (summary->ids_reassigned)
+    g_print ("%s\n", _("Its records were already in this database, so they got new ids."));
+  if (summary->n_skipped > 0)
+    g_print (_("%u records that belong to something the file deletes were left out.\n"),
+             summary->n_skipped);
+
+  return HEARTH_EXIT_OK;
+}
+
 int
 hearth_cli_run (HearthCli *self)
 {
@@ -293,6 +362,8 @@ hearth_cli_run (HearthCli *self)
 
   if (self->export_path != NULL)
     return run_export (self, store);
+  if (self->import_path != NULL)
+    return run_import (self, store);
 
   return HEARTH_EXIT_USAGE;
 }

@@ -31,3 +31,73 @@ gboolean  hearth_snapshot_export  (HearthDatabase             *db,
                                    GError                    **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/**
+ * HearthSnapshotSummary:
+ * @program_id: the program written (the new one after an import)
+ * @program_name: its name
+ * @exported_at: when the file was made
+ * @generator: what made it
+ * @redacted: whether personal fields were left out of the file
+ * @ids_reassigned: the file's ids already existed here (the same file imported twice), so
+ *   the import gave every record a fresh id
+ * @n_members: live members in the file
+ * @n_records: live records of every kind in the file, the program and activity rows aside
+ * @n_activity_rows: activity rows in the file
+ * @n_skipped: records left out because what they belong to was deleted in the file
+ * @backup_path: the backup made before writing, or %NULL when nothing was written
+ */
+typedef struct
+{
+  char      *program_id;
+  char      *program_name;
+  char      *exported_at;
+  char      *generator;
+  gboolean   redacted;
+  gboolean   ids_reassigned;
+  guint      n_members;
+  guint      n_records;
+  guint      n_activity_rows;
+  guint      n_skipped;
+  char      *backup_path;
+} HearthSnapshotSummary;
+
+/**
+ * HearthSnapshotStage:
+ * @HEARTH_SNAPSHOT_STAGE_VALIDATING: reading and checking every record
+ * @HEARTH_SNAPSHOT_STAGE_WRITING: writing, inside the transaction
+ */
+typedef enum
+{
+  HEARTH_SNAPSHOT_STAGE_VALIDATING,
+  HEARTH_SNAPSHOT_STAGE_WRITING,
+} HearthSnapshotStage;
+
+/**
+ * HearthSnapshotProgressFunc:
+ * @done: rows handled so far in this stage
+ * @total: rows in the file, or 0 while that is not known yet
+ *
+ * Called every few thousand rows, on the thread doing the work.
+ */
+typedef void (*HearthSnapshotProgressFunc) (HearthSnapshotStage  stage,
+                                            guint64              done,
+                                            guint64              total,
+                                            gpointer             user_data);
+
+void                    hearth_snapshot_summary_free (HearthSnapshotSummary *summary);
+HearthSnapshotSummary  *hearth_snapshot_inspect      (const char            *path,
+                                                      GCancellable          *cancellable,
+                                                      GError               **error);
+HearthSnapshotSummary  *hearth_snapshot_import       (HearthDatabase        *db,
+                                                      const char            *path,
+                                                      HearthSnapshotProgressFunc progress,
+                                                      gpointer               progress_data,
+                                                      GCancellable          *cancellable,
+                                                      GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthSnapshotSummary, hearth_snapshot_summary_free)
+
+G_END_DECLS
