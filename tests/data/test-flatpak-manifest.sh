@@ -68,6 +68,23 @@ else
   fi
 fi
 
+# Every -Dname=value the manifest passes to meson must be an option of this project (or a meson
+# built-in): meson refuses unknown options, and only a real Flatpak build would find out.
+root=$(dirname "$manifest")/..
+unknown=""
+for opt in $(grep -oE '"-D[A-Za-z_]+=' "$manifest" | sed 's/^"-D//; s/=$//'); do
+  case $opt in
+    b_*|buildtype|prefix|libdir|optimization|debug|werror|warning_level|default_library) continue ;;
+  esac
+  grep -q "option('$opt'" "$root/meson_options.txt" || unknown="$unknown $opt"
+done
+if [ -z "$unknown" ]; then
+  ok "every meson option in config-opts exists in meson_options.txt"
+else
+  not_ok "every meson option in config-opts exists in meson_options.txt"
+  diag "unknown:$unknown"
+fi
+
 # Anywhere in the file, build-args included.
 if hits=$(grep -nE -- '--share=network|--filesystem' "$manifest"); then
   not_ok "no network or filesystem access anywhere in the manifest"
