@@ -29,8 +29,9 @@ struct _HearthCli
 
   /* --export FILE [--redact] [--no-activity] */
   char      *export_path;
-  /* --import FILE */
+  /* --import FILE [--merge] */
   char      *import_path;
+  gboolean   merge;
   gboolean   redact;
   gboolean   no_activity;
 };
@@ -105,6 +106,8 @@ hearth_cli_parse (HearthCli   *self,
       N_("With --export: leave out the activity rows"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &self->import_path,
       N_("Import the JSON snapshot FILE as a new program"), N_("FILE") },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &self->merge,
+      N_("With --import: merge the file into the program instead (see --program)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->rest, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -151,6 +154,13 @@ hearth_cli_parse (HearthCli   *self,
   if (self->database != NULL && self->database[0] == '\0')
     {
       usage_error (_("--database needs a path"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->merge && self->import_path == NULL)
+    {
+      usage_error (_("--merge goes with --import"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -309,6 +319,7 @@ file_error (const char   *file,
 typedef struct
 {
   const char             *path;
+  const char             *merge_into;
   HearthSnapshotSummary  *summary;
 } ImportJob;
 
@@ -319,9 +330,31 @@ import_job (HearthDatabase  *db,
 {
   ImportJob *job = data;
 
-  job->summary = hearth_snapshot_import (db, job->path, NULL, NULL, NULL, error);
+  if (job->merge_into != NULL)
+    job->summary = hearth_snapshot_merge (db, job->path, job->merge_into, FALSE, NULL, NULL, NULL,
+                                          error);
+  else
+    job->summary = hearth_snapshot_import (db, job->path, NULL, NULL, NULL, error);
 
   return job->summary != NULL;
+}
+
+/* The merge's summary is its preview: per kind of record, what it did. */
+static void
+print_merge (HearthSnapshotSummary *summary)
+{
+  g_print (_("Merged “%s” into the program:\n"), summary->program_name);
+
+  for (guint i = 0; i < summary->merge->len; i++)
+    {
+      const HearthMergeCounts *c = &g_array_index (summary->merge, HearthMergeCounts, i);
+
+      if (c->added + c->updated + c->deleted + c->unchanged + c->kept == 0)
+        continue;
+      /* Translators: the counts of one kind of record (a snapshot key such as "members"). */
+      g_print (_("  %s: %u added, %u updated, %u deleted, %u unchanged, %u kept\n"), c->what,
+               c->added, c->updated, c->deleted, c->unchanged, c->kept);
+    }
 }
 
 static int
@@ -329,14 +362,35 @@ run_import (HearthCli   *self,
             HearthStore *store)
 {
   g_autoptr(GError) error = NULL;
-  ImportJob job = { self->import_path, NULL };
+  g_autoptr(HearthProgram) program = NULL;
+  ImportJob job = { self->import_path, NULL, NULL };
   g_autoptr(HearthSnapshotSummary) summary = NULL;
+  int status;
+
+  if (self->merge)
+    {
+      if ((status = resolve_program (self, hearth_store_get_reader (store), &program)) != HEARTH_EXIT_OK)
+        return status;
+      if (program == NULL)
+        {
+          g_printerr ("hearth: %s: %s\n", self->database,
+                      _("the database holds no program to merge into: import without --merge"));
+          return HEARTH_EXIT_DATA;
+        }
+      job.merge_into = hearth_record_get_id (HEARTH_RECORD (program));
+    }
 
   /* The import makes its backup and its transaction itself. */
   if (!hearth_store_write_sync (store, import_job, &job, HEARTH_WRITE_FLAGS_NO_TRANSACTION, &error))
     return file_error (self->import_path, error);
 
   summary = g_steal_pointer (&job.summary);
+  if (self->merge)
+    {
+      print_merge (summary);
+      return HEARTH_EXIT_OK;
+    }
+
   g_print (_("Imported “%s” as a new program: %u members, %u activity rows, %u records in all.\n"),
            summary->program_name, summary->n_members, summary->n_activity_rows,
            summary->n_records);

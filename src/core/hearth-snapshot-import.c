@@ -64,6 +64,11 @@ typedef struct
   /* Pass 3 */
   GHashTable             *id_map;       /* old id → new id, when the ids are reassigned */
   GHashTable             *statements;   /* table name → prepared INSERT */
+
+  /* Merges */
+  gboolean                merge;
+  const char             *target;       /* the program merged into */
+  GHashTable             *changed;      /* table name → ids added or updated by the merge */
 } Import;
 
 void
@@ -77,6 +82,7 @@ hearth_snapshot_summary_free (HearthSnapshotSummary *summary)
   g_free (summary->exported_at);
   g_free (summary->generator);
   g_free (summary->backup_path);
+  g_clear_pointer (&summary->merge, g_array_unref);
   g_free (summary);
 }
 
@@ -89,6 +95,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->skipped, g_hash_table_unref);
   g_clear_pointer (&im->id_map, g_hash_table_unref);
   g_clear_pointer (&im->statements, g_hash_table_unref);
+  g_clear_pointer (&im->changed, g_hash_table_unref);
   g_clear_pointer (&im->summary, hearth_snapshot_summary_free);
 }
 
@@ -369,6 +376,27 @@ validate_record (Import                 *im,
   return TRUE;
 }
 
+static gboolean
+exists_locally (Import      *im,
+                const char  *table,
+                const char  *id,
+                gboolean    *exists,
+                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_assert (hearth_database_is_entity_table (table));
+  if (!(stmt = hearth_database_prepare (im->db, sql, error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, id);
+  rc = hearth_database_step (im->db, stmt, error);
+  *exists = rc == SQLITE_ROW;
+
+  return rc != 0;
+}
+
 /* Pass 2: references must point into the file: to a record in it or to one it deletes. A
  * record whose parent the file deletes is left out (its parent's data isn't there), and so are
  * its own children after it. */
@@ -398,6 +426,19 @@ check_references (Import                 *im,
       if (in_set (im->ids, column->references, target) &&
           !in_set (im->skipped, column->references, target))
         continue;
+
+      /* A merge keeps what points to a record the file deletes but this database has: the
+       * record stays, as a tombstone at worst. */
+      if (im->merge && in_set (im->tombstones, column->references, target) &&
+          !in_set (im->skipped, column->references, target))
+        {
+          gboolean exists = FALSE;
+
+          if (!exists_locally (im, column->references, target, &exists, error))
+            return FALSE;
+          if (exists)
+            continue;
+        }
 
       if (in_set (im->tombstones, column->references, target) ||
           in_set (im->skipped, column->references, target))
@@ -462,7 +503,9 @@ insert_statement (Import                 *im,
       n++;
     }
 
-  sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", spec->table, names->str, marks->str);
+  /* A link row already there (a merge) is the same row. */
+  sql = g_strdup_printf ("INSERT %sINTO %s (%s) VALUES (%s)", spec->has_common ? "" : "OR IGNORE ",
+                         spec->table, names->str, marks->str);
   if (!(stmt = hearth_database_prepare (im->db, sql, error)))
     return NULL;
 
@@ -480,6 +523,65 @@ list_to_text (JsonNode *node)
 
   json_generator_set_root (generator, node);
   return json_generator_to_data (generator, NULL);
+}
+
+/* Binds one value of a record; absent, null and optional references to what the file deletes
+ * bind NULL. */
+static void
+bind_value (Import              *im,
+            sqlite3_stmt        *stmt,
+            int                  index,
+            const HearthColumn  *column,
+            JsonNode            *value)
+{
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+
+  switch (column->type)
+    {
+    case HEARTH_COLUMN_TEXT:
+    case HEARTH_COLUMN_DATE:
+    case HEARTH_COLUMN_ENUM:
+      {
+        const char *text = json_node_get_string (value);
+
+        if (column->references != NULL)
+          {
+            /* An optional reference to a record the file deletes becomes "not set". */
+            if ((!in_set (im->ids, column->references, text) &&
+                 !(im->merge && in_set (im->tombstones, column->references, text))) ||
+                in_set (im->skipped, column->references, text))
+              {
+                sqlite3_bind_null (stmt, index);
+                break;
+              }
+            text = mapped (im, text);
+          }
+        hearth_bind_text (stmt, index, text[0] ? text : NULL);
+        break;
+      }
+    case HEARTH_COLUMN_INT:
+      sqlite3_bind_int64 (stmt, index, json_node_get_int (value));
+      break;
+    case HEARTH_COLUMN_DOUBLE:
+      sqlite3_bind_double (stmt, index, json_node_get_double (value));
+      break;
+    case HEARTH_COLUMN_BOOL:
+      sqlite3_bind_int (stmt, index, json_node_get_boolean (value) ? 1 : 0);
+      break;
+    case HEARTH_COLUMN_LIST:
+      {
+        g_autofree char *text = list_to_text (value);
+
+        hearth_bind_text (stmt, index, text);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static gboolean
@@ -505,7 +607,6 @@ write_record (Import                 *im,
     {
       const HearthColumn *column = &spec->columns[c];
       int index = base + c + 1;
-      JsonNode *value;
 
       if (g_str_equal (column->name, "program_id"))
         {
@@ -513,54 +614,7 @@ write_record (Import                 *im,
           continue;
         }
 
-      value = json_object_get_member (object, column->name);
-      if (value == NULL || JSON_NODE_HOLDS_NULL (value))
-        {
-          sqlite3_bind_null (stmt, index);
-          continue;
-        }
-
-      switch (column->type)
-        {
-        case HEARTH_COLUMN_TEXT:
-        case HEARTH_COLUMN_DATE:
-        case HEARTH_COLUMN_ENUM:
-          {
-            const char *text = json_node_get_string (value);
-
-            if (column->references != NULL)
-              {
-                /* An optional reference to a record the file deletes becomes "not set". */
-                if (!in_set (im->ids, column->references, text) ||
-                    in_set (im->skipped, column->references, text))
-                  {
-                    sqlite3_bind_null (stmt, index);
-                    break;
-                  }
-                text = mapped (im, text);
-              }
-            hearth_bind_text (stmt, index, text[0] ? text : NULL);
-            break;
-          }
-        case HEARTH_COLUMN_INT:
-          sqlite3_bind_int64 (stmt, index, json_node_get_int (value));
-          break;
-        case HEARTH_COLUMN_DOUBLE:
-          sqlite3_bind_double (stmt, index, json_node_get_double (value));
-          break;
-        case HEARTH_COLUMN_BOOL:
-          sqlite3_bind_int (stmt, index, json_node_get_boolean (value) ? 1 : 0);
-          break;
-        case HEARTH_COLUMN_LIST:
-          {
-            g_autofree char *text = list_to_text (value);
-
-            hearth_bind_text (stmt, index, text);
-            break;
-          }
-        default:
-          g_assert_not_reached ();
-        }
+      bind_value (im, stmt, index, column, json_object_get_member (object, column->name));
     }
 
   if (!hearth_database_step_done (im->db, stmt, error))
@@ -569,6 +623,404 @@ write_record (Import                 *im,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* Merging ------------------------------------------------------------------------------------ */
+
+static HearthMergeCounts *
+counts_for (Import     *im,
+            const char *what)
+{
+  GArray *merge = im->summary->merge;
+
+  for (guint i = 0; i < merge->len; i++)
+    if (g_str_equal (g_array_index (merge, HearthMergeCounts, i).what, what))
+      return &g_array_index (merge, HearthMergeCounts, i);
+
+  g_assert_not_reached ();
+}
+
+static void
+init_counts (Import *im)
+{
+  const HearthTableSpec *tables;
+  guint n_tables;
+  HearthMergeCounts counts = { 0 };
+
+  im->summary->merge = g_array_new (FALSE, TRUE, sizeof (HearthMergeCounts));
+  tables = hearth_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    {
+      counts.what = tables[t].key ? tables[t].key : "program";
+      g_array_append_val (im->summary->merge, counts);
+      if (g_str_equal (tables[t].table, "member_status_change"))
+        {
+          counts.what = "activity";
+          g_array_append_val (im->summary->merge, counts);
+        }
+    }
+  counts.what = "settings";
+  g_array_append_val (im->summary->merge, counts);
+}
+
+/* The local row with @id: its updated_at and deleted_at, and whether it is in the program. */
+typedef struct
+{
+  gboolean  found;
+  gboolean  in_program;
+  char     *updated_at;
+  char     *deleted_at;
+} Local;
+
+static void
+local_clear (Local *local)
+{
+  g_clear_pointer (&local->updated_at, g_free);
+  g_clear_pointer (&local->deleted_at, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Local, local_clear)
+
+static gboolean
+find_local (Import                 *im,
+            const HearthTableSpec  *spec,
+            const char             *id,
+            Local                  *local,
+            GError                **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT updated_at, deleted_at, (%s) FROM %s WHERE id = ?2",
+                                          spec->scope, spec->table);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = hearth_database_prepare (im->db, sql, error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, im->target);
+  hearth_bind_text (stmt, 2, id);
+
+  rc = hearth_database_step (im->db, stmt, error);
+  if (rc == 0)
+    return FALSE;
+
+  local->found = rc == SQLITE_ROW;
+  if (local->found)
+    {
+      local->updated_at = g_strdup (hearth_column_text (stmt, 0));
+      local->deleted_at = g_strdup (hearth_column_text (stmt, 1));
+      local->in_program = sqlite3_column_int (stmt, 2) != 0;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+same_value (const HearthColumn *column,
+            JsonNode           *value,
+            sqlite3_stmt       *stmt,
+            int                 index)
+{
+  gboolean null = sqlite3_column_type (stmt, index) == SQLITE_NULL;
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    return null;
+  if (null)
+    return column->type == HEARTH_COLUMN_LIST &&
+           json_array_get_length (json_node_get_array (value)) == 0;
+
+  switch (column->type)
+    {
+    case HEARTH_COLUMN_TEXT:
+    case HEARTH_COLUMN_DATE:
+    case HEARTH_COLUMN_ENUM:
+      return g_strcmp0 (json_node_get_string (value), hearth_column_text (stmt, index)) == 0;
+    case HEARTH_COLUMN_INT:
+      return json_node_get_int (value) == sqlite3_column_int64 (stmt, index);
+    case HEARTH_COLUMN_DOUBLE:
+      return json_node_get_double (value) == sqlite3_column_double (stmt, index);
+    case HEARTH_COLUMN_BOOL:
+      return !json_node_get_boolean (value) == !sqlite3_column_int (stmt, index);
+    case HEARTH_COLUMN_LIST:
+      {
+        g_autofree char *text = list_to_text (value);
+
+        return g_strcmp0 (text, hearth_column_text (stmt, index)) == 0;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether every field the file gives equals the local one (a redacted file's missing fields
+ * don't count). */
+static gboolean
+same_as_local (Import                 *im,
+               const HearthTableSpec  *spec,
+               const char             *id,
+               JsonObject             *object,
+               gboolean               *same,
+               GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  for (guint c = 0; c < spec->n_columns; c++)
+    g_string_append_printf (sql, "%s%s", c ? ", " : "", spec->columns[c].name);
+  g_string_append_printf (sql, " FROM %s WHERE id = ?1", spec->table);
+
+  if (!(stmt = hearth_database_prepare (im->db, sql->str, error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, id);
+  if (hearth_database_step (im->db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  *same = TRUE;
+  for (guint c = 0; c < spec->n_columns && *same; c++)
+    {
+      const HearthColumn *column = &spec->columns[c];
+      JsonNode *value = json_object_get_member (object, column->name);
+
+      if (value != NULL && !g_str_equal (column->name, "program_id"))
+        *same = same_value (column, value, stmt, c);
+    }
+
+  return TRUE;
+}
+
+/* Writes the fields the file gives over the local row, and revives it if it was deleted. */
+static gboolean
+update_local (Import                 *im,
+              const HearthTableSpec  *spec,
+              const char             *id,
+              JsonObject             *object,
+              GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const HearthTableSpec *tables;
+  guint n_tables;
+  guint n = 0;
+
+  g_string_printf (sql, "UPDATE %s SET ", spec->table);
+  for (guint c = 0; c < spec->n_columns; c++)
+    if (!g_str_equal (spec->columns[c].name, "program_id") &&
+        json_object_has_member (object, spec->columns[c].name))
+      g_string_append_printf (sql, "%s = ?%u, ", spec->columns[c].name, ++n + 2);
+  g_string_append (sql, "updated_at = ?2, deleted_at = NULL WHERE id = ?1");
+
+  if (!(stmt = hearth_database_prepare (im->db, sql->str, error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, id);
+  hearth_bind_text (stmt, 2, json_object_get_string_member (object, "updated_at"));
+
+  n = 0;
+  for (guint c = 0; c < spec->n_columns; c++)
+    if (!g_str_equal (spec->columns[c].name, "program_id") &&
+        json_object_has_member (object, spec->columns[c].name))
+      bind_value (im, stmt, ++n + 2, &spec->columns[c],
+                  json_object_get_member (object, spec->columns[c].name));
+
+  if (!hearth_database_step_done (im->db, stmt, error))
+    return FALSE;
+
+  /* Link rows follow their parent: the file's set replaces the local one. */
+  tables = hearth_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    {
+      const HearthColumn *parent = &tables[t].columns[0];
+      g_autofree char *delete = NULL;
+      g_autoptr(sqlite3_stmt) links = NULL;
+
+      if (tables[t].has_common || g_strcmp0 (parent->references, spec->table) != 0)
+        continue;
+
+      delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", tables[t].table, parent->name);
+      if (!(links = hearth_database_prepare (im->db, delete, error)))
+        return FALSE;
+      hearth_bind_text (links, 1, id);
+      if (!hearth_database_step_done (im->db, links, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+mark_changed (Import     *im,
+              const char *table,
+              const char *id)
+{
+  g_hash_table_add (set_for (im->changed, table), g_strdup (id));
+}
+
+/* DESIGN §6: matched by id; the later of updated_at and a local tombstone's deleted_at wins,
+ * and on a tie the local record stays. */
+static gboolean
+merge_record (Import                 *im,
+              const HearthTableSpec  *spec,
+              JsonObject             *object,
+              GError                **error)
+{
+  gboolean is_program = g_str_equal (spec->table, "program");
+  HearthMergeCounts *counts = counts_for (im, is_program ? "program" : spec->key);
+  const char *updated_at;
+  const char *id;
+  g_auto(Local) local = { 0 };
+  gboolean same = FALSE;
+
+  if (!spec->has_common)
+    {
+      const HearthColumn *parent = &spec->columns[0];
+      const char *parent_id = json_object_get_string_member (object, parent->name);
+
+      if (!in_set (im->changed, parent->references, parent_id))
+        {
+          counts->unchanged++;
+          return TRUE;
+        }
+      if (!write_record (im, spec, object, error))
+        return FALSE;
+      if (sqlite3_changes (hearth_database_get_handle (im->db)) > 0)
+        counts->added++;
+      else
+        counts->unchanged++;
+      return TRUE;
+    }
+
+  /* The file's program is the one merged into, whatever its id. */
+  id = is_program ? im->target : json_object_get_string_member (object, "id");
+  updated_at = json_object_get_string_member (object, "updated_at");
+
+  if (!find_local (im, spec, id, &local, error))
+    return FALSE;
+
+  if (!local.found)
+    {
+      if (!write_record (im, spec, object, error))
+        return FALSE;
+      mark_changed (im, spec->table, id);
+      counts->added++;
+      return TRUE;
+    }
+
+  if (!local.in_program)
+    return fail (im, error, "id", "this record belongs to another program in this database");
+
+  if (local.deleted_at != NULL)
+    {
+      if (g_strcmp0 (updated_at, local.deleted_at) <= 0)
+        {
+          counts->kept++;
+          return TRUE;
+        }
+    }
+  else
+    {
+      if (!same_as_local (im, spec, id, object, &same, error))
+        return FALSE;
+      if (same)
+        {
+          counts->unchanged++;
+          return TRUE;
+        }
+      if (g_strcmp0 (updated_at, local.updated_at) <= 0)
+        {
+          counts->kept++;
+          return TRUE;
+        }
+    }
+
+  if (!update_local (im, spec, id, object, error))
+    return FALSE;
+  mark_changed (im, spec->table, id);
+  counts->updated++;
+  return TRUE;
+}
+
+/* Activity rows match on (member, day, kind) and the larger count wins: the same data merged
+ * twice never adds up. */
+static gboolean
+merge_activity_row (Import     *im,
+                    JsonArray  *row,
+                    GError    **error)
+{
+  HearthMergeCounts *counts = counts_for (im, "activity");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 incoming = json_array_get_int_element (row, 3);
+  int rc;
+
+  stmt = hearth_database_prepare (im->db, "SELECT count FROM activity WHERE member_id = ?1 "
+                                          "AND day = ?2 AND kind = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int i = 0; i < 3; i++)
+    hearth_bind_text (stmt, i + 1, json_array_get_string_element (row, i));
+
+  rc = hearth_database_step (im->db, stmt, error);
+  if (rc == 0)
+    return FALSE;
+
+  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) >= incoming)
+    {
+      counts->unchanged++;
+      return TRUE;
+    }
+
+  if (rc == SQLITE_ROW)
+    counts->updated++;
+  else
+    counts->added++;
+
+  return TRUE;   /* the caller writes the row with the larger count */
+}
+
+/* A tombstone deletes the local record when it is later than the record's last edit; an
+ * erasure always does. */
+static gboolean
+merge_tombstone (Import      *im,
+                 JsonObject  *object,
+                 GError     **error)
+{
+  const HearthTableSpec *spec = hearth_schema_lookup (json_object_get_string_member (object, "table"));
+  const char *id = json_object_get_string_member (object, "id");
+  const char *deleted_at = json_object_get_string_member (object, "deleted_at");
+  gboolean erased = json_object_has_member (object, "erased") &&
+                    json_object_get_boolean_member (object, "erased");
+  g_auto(Local) local = { 0 };
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  HearthMergeCounts *counts;
+
+  if (spec == NULL || spec->key == NULL)
+    return TRUE;
+
+  counts = counts_for (im, spec->key);
+  if (!find_local (im, spec, id, &local, error))
+    return FALSE;
+  if (!local.found || !local.in_program)
+    return TRUE;
+
+  if (local.deleted_at != NULL)
+    {
+      counts->unchanged++;
+      return TRUE;
+    }
+
+  if (!erased && g_strcmp0 (local.updated_at, deleted_at) >= 0)
+    {
+      counts->kept++;
+      return TRUE;
+    }
+
+  sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?1 WHERE id = ?2", spec->table);
+  if (!(stmt = hearth_database_prepare (im->db, sql, error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, deleted_at);
+  hearth_bind_text (stmt, 2, id);
+  if (!hearth_database_step_done (im->db, stmt, error))
+    return FALSE;
+
+  counts->deleted++;
   return TRUE;
 }
 
@@ -612,6 +1064,8 @@ visit_record (Import                 *im,
       if (spec->has_common && in_set (im->skipped, spec->table,
                                       json_object_get_string_member (object, "id")))
         return TRUE;
+      if (im->merge)
+        return merge_record (im, spec, object, error);
       if (!spec->has_common)
         {
           /* Link rows have no id of their own: they go when a parent went. */
@@ -674,6 +1128,9 @@ visit_activity_row (Import    *im,
       if (!in_set (im->ids, "member", member) || in_set (im->skipped, "member", member))
         return TRUE;
 
+      if (im->merge && !merge_activity_row (im, row, error))
+        return FALSE;
+
       if (stmt == NULL)
         {
           stmt = hearth_database_prepare (im->db,
@@ -711,6 +1168,27 @@ visit_settings (Import    *im,
   object = json_node_get_object (node);
   members = json_object_get_members (object);
 
+  /* Settings follow the program record: a merge replaces them only when the file's program
+   * won. */
+  if (im->pass == PASS_WRITE && im->merge)
+    {
+      g_autoptr(sqlite3_stmt) clear = NULL;
+
+      if (!in_set (im->changed, "program", im->target))
+        {
+          counts_for (im, "settings")->kept += g_list_length (members);
+          return TRUE;
+        }
+
+      clear = hearth_database_prepare (im->db, "DELETE FROM settings WHERE program_id = ?1", error);
+      if (clear == NULL)
+        return FALSE;
+      hearth_bind_text (clear, 1, im->target);
+      if (!hearth_database_step_done (im->db, clear, error))
+        return FALSE;
+      counts_for (im, "settings")->updated += g_list_length (members);
+    }
+
   for (GList *l = members; l != NULL; l = l->next)
     {
       JsonNode *value = json_object_get_member (object, l->data);
@@ -745,6 +1223,9 @@ visit_tombstone (Import    *im,
   JsonObject *object;
   const char *table;
   g_autoptr(GList) members = NULL;
+
+  if (im->pass == PASS_WRITE && im->merge)
+    return merge_tombstone (im, json_node_get_object (node), error);
 
   if (im->pass != PASS_VALIDATE)
     return TRUE;
@@ -1170,6 +1651,115 @@ hearth_snapshot_import (HearthDatabase             *db,
 
   if (ok)
     ok = hearth_database_commit (db, error);
+
+  if (!ok)
+    {
+      hearth_database_rollback (db);
+      goto out;
+    }
+
+  summary = g_steal_pointer (&im.summary);
+
+out:
+  import_clear (&im);
+  return summary;
+}
+
+/**
+ * hearth_snapshot_merge:
+ * @db: the write connection (on the DB thread)
+ * @path: a snapshot file
+ * @program_id: the program to merge into
+ * @preview: %TRUE to compute what the merge would do and write nothing
+ *
+ * Merges the file into the program by the rules of DESIGN §6: records match by id; the later
+ * of updated_at and a tombstone's deleted_at wins, and on a tie the local record stays; fields
+ * a redacted file leaves out never overwrite local values; activity takes the larger count;
+ * link rows and settings follow their parent record; local records the file doesn't know are
+ * kept. The preview runs the very same merge inside the transaction and rolls it back, so its
+ * counts are exactly what a merge writes.
+ *
+ * Returns: (transfer full): what was (or would be) done, per kind of record in @merge; or
+ *   %NULL with @error set and nothing written
+ */
+HearthSnapshotSummary *
+hearth_snapshot_merge (HearthDatabase             *db,
+                       const char                 *path,
+                       const char                 *program_id,
+                       gboolean                    preview,
+                       HearthSnapshotProgressFunc  progress,
+                       gpointer                    progress_data,
+                       GCancellable               *cancellable,
+                       GError                    **error)
+{
+  Import im = { .path = path, .progress = progress, .progress_data = progress_data,
+                .cancellable = cancellable, .db = db, .merge = TRUE, .target = program_id };
+  HearthSnapshotSummary *summary = NULL;
+  gboolean exists = FALSE;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (HEARTH_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (program_id != NULL, NULL);
+  g_return_val_if_fail (!hearth_database_in_transaction (db), NULL);
+
+  {
+    g_auto(Local) target = { 0 };
+
+    im.summary = g_new0 (HearthSnapshotSummary, 1);
+    if (!find_local (&im, hearth_schema_lookup ("program"), program_id, &target, error))
+      goto out;
+    exists = target.found && target.deleted_at == NULL;
+    g_clear_pointer (&im.summary, hearth_snapshot_summary_free);
+  }
+  if (!exists)
+    {
+      g_set_error (error, HEARTH_ERROR, HEARTH_ERROR_NOT_FOUND, "program %s: no such program",
+                   program_id);
+      goto out;
+    }
+
+  if (!validate (&im, error))
+    goto out;
+
+  init_counts (&im);
+  im.summary->program_id = g_strdup (program_id);
+  im.changed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                      (GDestroyNotify)g_hash_table_unref);
+
+  if (!preview && !(im.summary->backup_path = hearth_database_backup (db, "merge", error)))
+    goto out;
+
+  im.statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+
+  if (!hearth_database_begin (db, error))
+    goto out;
+
+  ok = hearth_database_exec (db, "PRAGMA defer_foreign_keys = ON", error);
+  if (ok)
+    {
+      im.pass = PASS_WRITE;
+      im.visited = 0;
+      ok = walk (&im, error);
+    }
+
+  g_clear_pointer (&im.statements, g_hash_table_unref);
+
+  if (ok && !preview)
+    ok = hearth_database_commit (db, error);
+  else if (ok)
+    {
+      /* Check the deferred foreign keys as a commit would, then undo everything. */
+      g_autoptr(sqlite3_stmt) check = hearth_database_prepare (db, "PRAGMA foreign_key_check",
+                                                               error);
+
+      ok = check != NULL && hearth_database_step (db, check, error) == SQLITE_DONE;
+      if (check != NULL && !ok && error != NULL && *error == NULL)
+        g_set_error (error, HEARTH_ERROR, HEARTH_ERROR_INVALID,
+                     "%s: the merge would leave a record pointing to nothing",
+                     hearth_column_text (check, 0));
+      hearth_database_rollback (db);
+    }
 
   if (!ok)
     {

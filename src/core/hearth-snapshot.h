@@ -49,6 +49,23 @@ G_BEGIN_DECLS
  * @n_skipped: records left out because what they belong to was deleted in the file
  * @backup_path: the backup made before writing, or %NULL when nothing was written
  */
+/**
+ * HearthMergeCounts:
+ * @what: a snapshot key ("members", "activity", "settings", …) or "program"
+ *
+ * What a merge does to one kind of record: add it, update the local one, delete the local
+ * one (a tombstone), find it unchanged, or keep the local one (it is newer, or a tie).
+ */
+typedef struct
+{
+  const char *what;
+  guint       added;
+  guint       updated;
+  guint       deleted;
+  guint       unchanged;
+  guint       kept;
+} HearthMergeCounts;
+
 typedef struct
 {
   char      *program_id;
@@ -62,6 +79,8 @@ typedef struct
   guint      n_activity_rows;
   guint      n_skipped;
   char      *backup_path;
+  /* Merges only: one HearthMergeCounts per kind of record, in snapshot order. */
+  GArray    *merge;
 } HearthSnapshotSummary;
 
 /**
@@ -93,6 +112,15 @@ HearthSnapshotSummary  *hearth_snapshot_inspect      (const char            *pat
                                                       GError               **error);
 HearthSnapshotSummary  *hearth_snapshot_import       (HearthDatabase        *db,
                                                       const char            *path,
+                                                      HearthSnapshotProgressFunc progress,
+                                                      gpointer               progress_data,
+                                                      GCancellable          *cancellable,
+                                                      GError               **error);
+
+HearthSnapshotSummary  *hearth_snapshot_merge        (HearthDatabase        *db,
+                                                      const char            *path,
+                                                      const char            *program_id,
+                                                      gboolean               preview,
                                                       HearthSnapshotProgressFunc progress,
                                                       gpointer               progress_data,
                                                       GCancellable          *cancellable,

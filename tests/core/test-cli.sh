@@ -79,4 +79,18 @@ grep -q '"name": "Gardeners"' "$tmp/two.json" && ok "--program picks by name, in
 run 1 --database "$db" --export "$tmp" --program p1
 contains err "hearth: $tmp:" "a failed export names the file"
 
+# --import as a new program, then --merge of the same file: nothing added the second time.
+sample=$HEARTH_SOURCE_ROOT/data/sample-program.json
+fresh=$tmp/fresh.db
+run 2 --database "$fresh" --merge
+run 1 --database "$fresh" --import "$sample" --merge
+contains err "no program to merge into" "merging into an empty database says to import instead"
+run 0 --database "$fresh" --import "$sample"
+contains out "150 members" "the import says how many members came in"
+run 0 --database "$fresh" --import "$sample" --merge
+contains out "members: 0 added, 0 updated, 0 deleted, 150 unchanged, 0 kept" \
+  "merging the same file again changes nothing, and says so per kind of record"
+run 1 --database "$fresh" --import "$tmp"
+contains err "hearth: $tmp: is a folder" "importing a folder names it"
+
 finish
