@@ -1577,6 +1577,53 @@ reassign_ids (Import *im)
     }
 }
 
+/* Pass 3, shared by import and merge: everything in one transaction, the foreign keys checked
+ * once at the end (rows arrive in file order, which need not be parents first). With @keep
+ * FALSE (a merge preview) the foreign keys are checked as a commit would, then all is undone. */
+static gboolean
+write_all (Import   *im,
+           gboolean  keep,
+           GError  **error)
+{
+  gboolean ok;
+
+  im->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+
+  if (!hearth_database_begin (im->db, error))
+    return FALSE;
+
+  ok = hearth_database_exec (im->db, "PRAGMA defer_foreign_keys = ON", error);
+  if (ok)
+    {
+      im->pass = PASS_WRITE;
+      im->visited = 0;
+      ok = walk (im, error);
+    }
+
+  /* Statements must be finalized before the transaction ends. */
+  g_clear_pointer (&im->statements, g_hash_table_unref);
+
+  if (ok && keep)
+    ok = hearth_database_commit (im->db, error);
+  else if (ok)
+    {
+      g_autoptr(sqlite3_stmt) check = hearth_database_prepare (im->db, "PRAGMA foreign_key_check",
+                                                               error);
+
+      ok = check != NULL && hearth_database_step (im->db, check, error) == SQLITE_DONE;
+      if (check != NULL && !ok && error != NULL && *error == NULL)
+        g_set_error (error, HEARTH_ERROR, HEARTH_ERROR_INVALID,
+                     "%s: the merge would leave a record pointing to nothing",
+                     hearth_column_text (check, 0));
+      hearth_database_rollback (im->db);
+    }
+
+  if (!ok)
+    hearth_database_rollback (im->db);
+
+  return ok;
+}
+
 /**
  * hearth_snapshot_import:
  * @db: the write connection (on the DB thread)
@@ -1601,7 +1648,6 @@ hearth_snapshot_import (HearthDatabase             *db,
   Import im = { .path = path, .progress = progress, .progress_data = progress_data,
                 .cancellable = cancellable, .db = db };
   HearthSnapshotSummary *summary = NULL;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (HEARTH_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -1621,42 +1667,18 @@ hearth_snapshot_import (HearthDatabase             *db,
   if (!(im.summary->backup_path = hearth_database_backup (db, "import", error)))
     goto out;
 
-  im.statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  /* The program's id is known before its record is written: members may come first. */
+  {
+    GHashTableIter iter;
+    gpointer id = NULL;
 
-  if (!hearth_database_begin (db, error))
+    g_hash_table_iter_init (&iter, g_hash_table_lookup (im.ids, "program"));
+    g_hash_table_iter_next (&iter, &id, NULL);
+    im.summary->program_id = g_strdup (mapped (&im, id));
+  }
+
+  if (!write_all (&im, TRUE, error))
     goto out;
-
-  /* Rows arrive in file order, which need not be parents first: the foreign keys are checked
-   * once, at the commit. */
-  ok = hearth_database_exec (db, "PRAGMA defer_foreign_keys = ON", error);
-
-  if (ok)
-    {
-      /* The program's id is known before its record is written: members may come first. */
-      GHashTable *programs = g_hash_table_lookup (im.ids, "program");
-      GHashTableIter iter;
-      gpointer id = NULL;
-
-      g_hash_table_iter_init (&iter, programs);
-      g_hash_table_iter_next (&iter, &id, NULL);
-      im.summary->program_id = g_strdup (mapped (&im, id));
-
-      im.pass = PASS_WRITE;
-      im.visited = 0;
-      ok = walk (&im, error);
-    }
-
-  /* Statements must be finalized before the transaction ends. */
-  g_clear_pointer (&im.statements, g_hash_table_unref);
-
-  if (ok)
-    ok = hearth_database_commit (db, error);
-
-  if (!ok)
-    {
-      hearth_database_rollback (db);
-      goto out;
-    }
 
   summary = g_steal_pointer (&im.summary);
 
@@ -1696,7 +1718,6 @@ hearth_snapshot_merge (HearthDatabase             *db,
                 .cancellable = cancellable, .db = db, .merge = TRUE, .target = program_id };
   HearthSnapshotSummary *summary = NULL;
   gboolean exists = FALSE;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (HEARTH_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -1730,42 +1751,8 @@ hearth_snapshot_merge (HearthDatabase             *db,
   if (!preview && !(im.summary->backup_path = hearth_database_backup (db, "merge", error)))
     goto out;
 
-  im.statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
-
-  if (!hearth_database_begin (db, error))
+  if (!write_all (&im, !preview, error))
     goto out;
-
-  ok = hearth_database_exec (db, "PRAGMA defer_foreign_keys = ON", error);
-  if (ok)
-    {
-      im.pass = PASS_WRITE;
-      im.visited = 0;
-      ok = walk (&im, error);
-    }
-
-  g_clear_pointer (&im.statements, g_hash_table_unref);
-
-  if (ok && !preview)
-    ok = hearth_database_commit (db, error);
-  else if (ok)
-    {
-      /* Check the deferred foreign keys as a commit would, then undo everything. */
-      g_autoptr(sqlite3_stmt) check = hearth_database_prepare (db, "PRAGMA foreign_key_check",
-                                                               error);
-
-      ok = check != NULL && hearth_database_step (db, check, error) == SQLITE_DONE;
-      if (check != NULL && !ok && error != NULL && *error == NULL)
-        g_set_error (error, HEARTH_ERROR, HEARTH_ERROR_INVALID,
-                     "%s: the merge would leave a record pointing to nothing",
-                     hearth_column_text (check, 0));
-      hearth_database_rollback (db);
-    }
-
-  if (!ok)
-    {
-      hearth_database_rollback (db);
-      goto out;
-    }
 
   summary = g_steal_pointer (&im.summary);
 

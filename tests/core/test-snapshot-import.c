@@ -61,16 +61,6 @@ count (HearthDatabase *db,
   return sqlite3_column_int (stmt, 0);
 }
 
-static void
-exec_ok (HearthDatabase *db,
-         const char     *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  hearth_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
 /* A program with a bit of everything the import must carry. */
 static char *
 make_program (HearthDatabase *db,

@@ -17,16 +17,6 @@
 #define T1 "2026-02-01T00:00:00.000Z"
 #define T2 "2026-03-01T00:00:00.000Z"
 
-static void
-exec_ok (HearthDatabase *db,
-         const char     *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  hearth_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
 static char *
 query_text (HearthDatabase *db,
             const char     *sql)

@@ -27,16 +27,6 @@ typedef struct
   char           *deleted_member;
 } Fixture;
 
-static void
-exec_ok (HearthDatabase *db,
-         const char     *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  hearth_database_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
 static char *
 add_member (Fixture    *f,
             const char *name,

@@ -85,6 +85,16 @@ open_db (const char *path)
   return db;
 }
 
+static inline void
+exec_ok (HearthDatabase *db,
+         const char     *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  hearth_database_exec (db, sql, &error);
+  g_assert_no_error (error);
+}
+
 /* A write callback for jobs that must fail: @user_data is a GError ** that receives why. */
 static inline void
 test_write_failed_cb (GObject      *source,
