@@ -181,6 +181,8 @@ hearth_application_init (HearthApplication *self)
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
   const char *new_program_accels[] = { "<Control>n", NULL };
+  const char *import_accels[] = { "<Control>o", NULL };
+  const char *export_accels[] = { "<Control>e", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -190,6 +192,8 @@ hearth_application_init (HearthApplication *self)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-program",
                                          new_program_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
 }
 
 /**

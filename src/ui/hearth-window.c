@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "hearth-candidates-page.h"
+#include "hearth-export-dialog.h"
 #include "hearth-feedback-page.h"
+#include "hearth-import-dialog.h"
 #include "hearth-overview-page.h"
 #include "hearth-page.h"
 #include "hearth-program-editor.h"
@@ -264,6 +266,7 @@ set_program (HearthWindow  *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-program", program != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", program != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", program != NULL);
 
   set_pages_program (self);
 
@@ -546,6 +549,165 @@ undo_delete_program_action (GtkWidget  *widget,
   hearth_store_delete_async (self->store, "program", op->id, FALSE, NULL, program_restored_cb, op);
 }
 
+/* Import and export -------------------------------------------------------------------------- */
+
+static void
+exported_cb (HearthWindow *self,
+             const char   *name)
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  /* Translators: %s is a program's name. */
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), escaped);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  HearthExportDialog *dialog;
+
+  if (self->store == NULL || self->program == NULL)
+    return;
+
+  dialog = hearth_export_dialog_new (self->store, self->program);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+imported_cb (HearthWindow *self,
+             const char   *id,
+             const char   *name,
+             guint         n_members,
+             gboolean      ids_reassigned)
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (ids_reassigned)
+    {
+      /* Translators: %s is a program's name, %u how many members it has. The program was
+       * already in this database, so the imported copy got new ids. */
+      title = g_strdup_printf (ngettext ("Imported “%s” again, with new ids: %u member",
+                                         "Imported “%s” again, with new ids: %u members",
+                                         n_members),
+                               escaped, n_members);
+    }
+  else
+    {
+      /* Translators: %s is a program's name, %u how many members it has. */
+      title = g_strdup_printf (ngettext ("Imported “%s”: %u member",
+                                         "Imported “%s”: %u members",
+                                         n_members),
+                               escaped, n_members);
+    }
+
+  hearth_window_show_program (self, id);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_import_dialog (HearthWindow *self,
+                    GFile        *file)
+{
+  HearthImportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = hearth_import_dialog_new (self->store, file);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_chooser_response_cb (GtkFileChooserNative *chooser,
+                            int                   response,
+                            HearthWindow         *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        open_import_dialog (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Program"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Hearth Snapshots (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* The response handler drops the chooser. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GFile *
+find_json_file (GSList *files)
+{
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+      if (lower != NULL && g_str_has_suffix (lower, ".json"))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* Dropping a snapshot anywhere on the window offers to import it. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HearthWindow  *self)
+{
+  GFile *file;
+
+  if (self->store == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  file = find_json_file (g_value_get_boxed (value));
+  if (file == NULL)
+    return FALSE;
+
+  open_import_dialog (self, file);
+
+  return TRUE;
+}
+
 /* GObject ------------------------------------------------------------------------------------ */
 
 static gboolean
@@ -701,6 +863,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-program", NULL, new_program_action);
   gtk_widget_class_install_action (widget_class, "win.rename-program", NULL, rename_program_action);
   gtk_widget_class_install_action (widget_class, "win.delete-program", NULL, delete_program_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-program", "s",
                                    undo_delete_program_action);
   gtk_widget_class_install_property_action (widget_class, "win.program", "program-id");
@@ -717,6 +881,7 @@ hearth_window_init (HearthWindow *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) actions = g_menu_new ();
+  GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -724,6 +889,11 @@ hearth_window_init (HearthWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   build_sidebar (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (drop_target));
 
   self->programs_section = g_menu_new ();
   g_menu_append_section (menu, NULL, G_MENU_MODEL (self->programs_section));
@@ -824,6 +994,8 @@ hearth_window_new_for_error (HearthApplication *application,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-program", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
 
   return self;
 }
@@ -856,4 +1028,21 @@ hearth_window_add_toast (HearthWindow *self,
   g_return_if_fail (HEARTH_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * hearth_window_show_program:
+ * @id: a program's id
+ *
+ * Shows that program, if the window's list already holds it.
+ */
+void
+hearth_window_show_program (HearthWindow *self,
+                            const char   *id)
+{
+  g_return_if_fail (HEARTH_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  if (self->programs != NULL)
+    select_program_id (self, id);
 }

@@ -26,5 +26,7 @@ HearthProgram  *hearth_window_get_program    (HearthWindow       *self);
 const char     *hearth_window_get_page       (HearthWindow       *self);
 void            hearth_window_add_toast      (HearthWindow       *self,
                                               AdwToast           *toast);
+void            hearth_window_show_program   (HearthWindow       *self,
+                                              const char         *id);
 
 G_END_DECLS

@@ -12,7 +12,9 @@
 #include <glib/gstdio.h>
 
 #include "hearth-candidates-page.h"
+#include "hearth-export-dialog.h"
 #include "hearth-feedback-page.h"
+#include "hearth-import-dialog.h"
 #include "hearth-overview-page.h"
 #include "hearth-preferences-window.h"
 #include "hearth-program-editor.h"
@@ -95,6 +97,103 @@ test_dialogs (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
 
+  window = GTK_WIDGET (hearth_export_dialog_new (store, program));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  hearth_store_close (store);
+}
+
+/* The first widget of @type (and with @css_class, unless NULL) under @widget. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+imported_cb (HearthImportDialog *dialog,
+             const char         *id,
+             const char         *name,
+             guint               n_members,
+             gboolean            ids_reassigned,
+             char              **out_id)
+{
+  g_assert_cmpuint (n_members, >, 0);
+  *out_id = g_strdup (id);
+}
+
+/* The import dialog reads the file off the main thread, then shows either what it holds or
+ * why it cannot be imported. */
+static void
+test_import_dialog (void)
+{
+  g_autoptr(HearthStore) store = open_store ();
+  g_autofree char *dir = g_dir_make_tmp ("hearth-import-XXXXXX", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *sample_path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                        "sample-program.json", NULL);
+  g_autoptr(GFile) sample = g_file_new_for_path (sample_path);
+  g_autofree char *imported_id = NULL;
+  g_autoptr(HearthProgram) imported = NULL;
+  GtkWidget *window;
+  GtkStack *stack;
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": 1}", -1, NULL));
+
+  window = GTK_WIDGET (hearth_import_dialog_new (store, bad));
+  gtk_window_present (GTK_WINDOW (window));
+  stack = GTK_STACK (find_widget (window, GTK_TYPE_STACK, NULL));
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") == 0);
+  g_assert_false (gtk_widget_get_sensitive (find_widget (window, GTK_TYPE_BUTTON,
+                                                         "suggested-action")));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = GTK_WIDGET (hearth_import_dialog_new (store, sample));
+  gtk_window_present (GTK_WINDOW (window));
+  stack = GTK_STACK (find_widget (window, GTK_TYPE_STACK, NULL));
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "summary") == 0);
+
+  /* Import as a new program: the store is busy meanwhile, and the program is there after. */
+  g_signal_connect (window, "imported", G_CALLBACK (imported_cb), &imported_id);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_signal_emit_by_name (find_widget (window, GTK_TYPE_BUTTON, "suggested-action"), "clicked");
+  g_assert_true (hearth_store_get_busy (store));
+  hearth_ui_test_wait_for (imported_id != NULL);
+  g_assert_false (hearth_store_get_busy (store));
+  hearth_ui_test_wait_for (window == NULL);
+  imported = hearth_record_load_by_id (HEARTH_TYPE_PROGRAM, hearth_store_get_reader (store),
+                                       imported_id, FALSE, NULL);
+  g_assert_nonnull (imported);
+
+  /* Closed while it still reads: nothing may touch the dialog afterwards. */
+  window = GTK_WIDGET (hearth_import_dialog_new (store, sample));
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  g_unlink (bad_path);
+  g_rmdir (dir);
   hearth_store_close (store);
 }
 
@@ -120,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/ui/widgets/pages", test_pages);
   g_test_add_func ("/ui/widgets/window", test_window_template);
   g_test_add_func ("/ui/widgets/dialogs", test_dialogs);
+  g_test_add_func ("/ui/widgets/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/widgets/help-overlay", test_help_overlay);
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "hearth-application.h"
+#include "hearth-export-dialog.h"
 #include "hearth-ui-test.h"
 #include "hearth-window.h"
 
@@ -250,6 +251,52 @@ test_rename (void)
   run_with_window (check_rename);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* Export needs a program: without one the action is disabled and opens nothing. */
+static void
+check_export_enabled (HearthApplication *app,
+                      HearthWindow      *window)
+{
+  g_autoptr(HearthProgram) program = hearth_program_new ("Makers");
+  GType export_type = HEARTH_TYPE_EXPORT_DIALOG;
+  GtkWindow *dialog;
+
+  g_assert_null (hearth_window_get_program (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_toplevel (export_type));
+
+  hearth_store_insert_async (hearth_application_get_store (app), program, NULL, NULL, NULL);
+  hearth_ui_test_wait_for (hearth_window_get_program (window) != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  hearth_ui_test_wait_for ((dialog = find_toplevel (export_type)) != NULL);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_export_enabled (void)
+{
+  run_with_window (check_export_enabled);
+}
+
 static gboolean
 has_accel (GtkApplication *app,
            const char     *action,
@@ -270,6 +317,8 @@ check_shortcuts (HearthApplication *app,
   g_assert_true (has_accel (GTK_APPLICATION (app), "app.quit", "<Control>q"));
   g_assert_true (has_accel (GTK_APPLICATION (app), "app.preferences", "<Control>comma"));
   g_assert_true (has_accel (GTK_APPLICATION (app), "win.show-help-overlay", "<Control>question"));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "win.import", "<Control>o"));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "win.export", "<Control>e"));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   /* Alt+1…5 are class shortcuts of the window, each showing one page. */
@@ -313,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/program-option", test_program_option);
   g_test_add_func ("/ui/window/rename", test_rename);
   g_test_add_func ("/ui/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/ui/window/export-enabled", test_export_enabled);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
 
   return g_test_run ();

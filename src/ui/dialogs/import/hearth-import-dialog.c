@@ -1,0 +1,479 @@
+/* hearth-import-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "Import Program": checks a snapshot file on a worker thread and shows what it holds (or the
+ * one message saying why it cannot be imported), then imports it as a new program on the DB
+ * thread. The import makes its own backup and transaction, so a failure or a cancel leaves the
+ * database as it was.
+ */
+
+#define G_LOG_DOMAIN "hearth-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hearth-import-dialog.h"
+#include "hearth-snapshot.h"
+
+struct _HearthImportDialog
+{
+  AdwWindow        parent_instance;
+
+  /* Template widgets */
+  GtkLabel        *activity_label;
+  AdwStatusPage   *error_page;
+  GtkLabel        *exported_label;
+  GtkLabel        *file_label;
+  GtkLabel        *generator_label;
+  GtkButton       *import_button;
+  GtkLabel        *members_label;
+  GtkLabel        *name_label;
+  GtkProgressBar  *progress_bar;
+  GtkLabel        *records_label;
+  GtkLabel        *redacted_label;
+  GtkSpinner      *spinner;
+  GtkStack        *stack;
+  AdwToastOverlay *toast_overlay;
+
+  /* Owned */
+  HearthStore     *store;
+  GFile           *file;
+  GCancellable    *inspect_cancellable;
+  GCancellable    *import_cancellable;   /* set while the import runs */
+  guint            inspected : 1;
+};
+
+G_DEFINE_FINAL_TYPE (HearthImportDialog, hearth_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Inspecting ---------------------------------------------------------------------------------- */
+
+/* "FILE:LINE:COL: record.field: message" when the error has a position, else "FILE: message",
+ * as `hearth --import` says it. */
+static void
+show_error (HearthImportDialog *self,
+            const GError       *error)
+{
+  g_autofree char *basename = g_file_get_basename (self->file);
+  g_autofree char *text = g_strdup_printf (g_ascii_isdigit (error->message[0]) ? "%s:%s" : "%s: %s",
+                                           basename, error->message);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+}
+
+static void
+set_count (GtkLabel *label,
+           guint     count)
+{
+  g_autofree char *text = g_strdup_printf ("%'u", count);  /* with the locale's digit grouping */
+
+  gtk_label_set_text (label, text);
+}
+
+static char *
+format_exported_at (const char *exported_at)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (exported_at == NULL)
+    return g_strdup (_("Unknown"));
+
+  utc = g_date_time_new_from_iso8601 (exported_at, NULL);
+  if (utc == NULL)
+    return g_strdup (exported_at);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: how the moment a snapshot was made is shown, in strftime() format. */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+}
+
+static void
+show_summary (HearthImportDialog          *self,
+              const HearthSnapshotSummary *summary)
+{
+  g_autofree char *exported = format_exported_at (summary->exported_at);
+  g_autofree char *basename = g_file_get_basename (self->file);
+
+  gtk_label_set_text (self->name_label, summary->program_name);
+  gtk_label_set_text (self->file_label, basename);
+  set_count (self->members_label, summary->n_members);
+  set_count (self->records_label, summary->n_records);
+  set_count (self->activity_label, summary->n_activity_rows);
+  gtk_label_set_text (self->exported_label, exported);
+  gtk_label_set_text (self->generator_label, summary->generator ? summary->generator : _("Unknown"));
+  gtk_label_set_text (self->redacted_label,
+                      summary->redacted ? _("Left out (redacted)") : _("Included"));
+
+  self->inspected = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+}
+
+static void
+inspect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_autofree char *path = g_file_get_path (G_FILE (task_data));
+  HearthSnapshotSummary *summary;
+  GError *error = NULL;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Only files on this computer can be imported"));
+      return;
+    }
+
+  summary = hearth_snapshot_inspect (path, cancellable, &error);
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) hearth_snapshot_summary_free);
+}
+
+static void
+inspect_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  HearthImportDialog *self = HEARTH_IMPORT_DIALOG (object);
+  g_autoptr(HearthSnapshotSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled when the dialog was closed before the file was read. */
+  summary = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stack == NULL)
+    return;
+
+  gtk_spinner_stop (self->spinner);
+
+  if (summary == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  show_summary (self, summary);
+}
+
+static void
+start_inspect (HearthImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  task = g_task_new (self, self->inspect_cancellable, inspect_done_cb, NULL);
+  g_task_set_source_tag (task, start_inspect);
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (task, inspect_thread);
+}
+
+/* Importing ----------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  char                  *path;
+  GCancellable          *cancellable;
+  GWeakRef               dialog;
+  HearthSnapshotSummary *summary;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->cancellable);
+  g_weak_ref_clear (&job->dialog);
+  g_clear_pointer (&job->summary, hearth_snapshot_summary_free);
+  g_free (job);
+}
+
+typedef struct
+{
+  HearthImportDialog  *self;
+  HearthSnapshotStage  stage;
+  guint64              done;
+  guint64              total;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+  HearthImportDialog *self = progress->self;
+
+  /* A late report after the import ended must not move the bar again. */
+  if (self->import_cancellable != NULL)
+    {
+      gboolean writing = progress->stage == HEARTH_SNAPSHOT_STAGE_WRITING;
+
+      gtk_progress_bar_set_text (self->progress_bar,
+                                 writing ? _("Writing…") : _("Checking…"));
+      if (progress->total > 0)
+        gtk_progress_bar_set_fraction (self->progress_bar,
+                                       (writing ? 0.5 : 0.0) +
+                                       0.5 * MIN (1.0, (double) progress->done / progress->total));
+      else
+        gtk_progress_bar_pulse (self->progress_bar);
+    }
+
+  g_object_unref (progress->self);
+  g_free (progress);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs on the DB thread: hand the numbers to the main thread. */
+static void
+import_progress (HearthSnapshotStage stage,
+                 guint64             done,
+                 guint64             total,
+                 gpointer            user_data)
+{
+  ImportJob *job = user_data;
+  HearthImportDialog *self = g_weak_ref_get (&job->dialog);
+  Progress *progress;
+
+  if (self == NULL)
+    return;
+
+  progress = g_new0 (Progress, 1);
+  progress->self = self;  /* the reference g_weak_ref_get() took, dropped on the main thread */
+  progress->stage = stage;
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke (NULL, show_progress_cb, progress);
+}
+
+static gboolean
+import_job (HearthDatabase  *db,
+            gpointer         data,
+            GError         **error)
+{
+  ImportJob *job = data;
+
+  job->summary = hearth_snapshot_import (db, job->path, import_progress, job, job->cancellable,
+                                         error);
+
+  return job->summary != NULL;
+}
+
+static void
+set_importing (HearthImportDialog *self,
+               gboolean            importing)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !importing && self->inspected);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), importing);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Checking…"));
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HearthImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ImportJob *job = hearth_store_job_get_data (result);
+  gboolean ok = hearth_store_write_finish (HEARTH_STORE (object), result, &error);
+
+  hearth_store_set_busy (HEARTH_STORE (object), FALSE);
+  g_clear_object (&self->import_cancellable);
+
+  /* The dialog went away with its window (the application quit) while the import ran. */
+  if (self->stack == NULL)
+    return;
+
+  set_importing (self, FALSE);
+
+  if (!ok)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *escaped =
+            g_markup_escape_text (_("Import cancelled. Nothing was changed."), -1);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+        }
+      else
+        {
+          g_autofree char *text = g_strdup_printf ("%s %s", error->message,
+                                                   _("Nothing was changed."));
+          g_autofree char *escaped = g_markup_escape_text (text, -1);
+          AdwToast *toast = adw_toast_new (escaped);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      return;
+    }
+
+  g_signal_emit (self, signals[IMPORTED], 0,
+                 job->summary->program_id, job->summary->program_name,
+                 job->summary->n_members, job->summary->ids_reassigned);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+import_clicked_cb (HearthImportDialog *self)
+{
+  ImportJob *job;
+
+  if (!self->inspected || self->import_cancellable != NULL)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->path = g_file_get_path (self->file);
+  self->import_cancellable = g_cancellable_new ();
+  job->cancellable = g_object_ref (self->import_cancellable);
+  g_weak_ref_init (&job->dialog, self);
+
+  set_importing (self, TRUE);
+  hearth_store_set_busy (self->store, TRUE);
+
+  /* The import makes its backup and its transaction itself. */
+  hearth_store_write_async (self->store, import_job, job, (GDestroyNotify) import_job_free,
+                            HEARTH_WRITE_FLAGS_NO_TRANSACTION, self->import_cancellable,
+                            import_done_cb, g_object_ref (self));
+}
+
+/* Cancel stops a running import and keeps the dialog; otherwise it closes the dialog. */
+static void
+cancel_clicked_cb (HearthImportDialog *self)
+{
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* GObject ------------------------------------------------------------------------------------- */
+
+static gboolean
+hearth_import_dialog_close_request (GtkWindow *window)
+{
+  HearthImportDialog *self = HEARTH_IMPORT_DIALOG (window);
+
+  if (self->import_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->import_cancellable);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (hearth_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+hearth_import_dialog_dispose (GObject *object)
+{
+  HearthImportDialog *self = (HearthImportDialog *)object;
+
+  g_cancellable_cancel (self->inspect_cancellable);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_IMPORT_DIALOG);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->file);
+  g_clear_object (&self->inspect_cancellable);
+  g_clear_object (&self->import_cancellable);
+
+  G_OBJECT_CLASS (hearth_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+hearth_import_dialog_class_init (HearthImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hearth_import_dialog_dispose;
+
+  window_class->close_request = hearth_import_dialog_close_request;
+
+  /**
+   * HearthImportDialog::imported:
+   * @id: the new program's id
+   * @name: its name
+   * @n_members: how many members it has
+   * @ids_reassigned: whether its records got fresh ids (the file was imported before)
+   */
+  signals[IMPORTED] =
+    g_signal_new ("imported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hearthapp/Hearth/ui/dialogs/import/hearth-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, activity_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, exported_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, file_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, generator_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, members_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, name_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, records_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, redacted_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+hearth_import_dialog_init (HearthImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->inspect_cancellable = g_cancellable_new ();
+}
+
+/**
+ * hearth_import_dialog_new:
+ * @file: the snapshot to import
+ *
+ * The dialog starts checking @file at once.
+ */
+HearthImportDialog *
+hearth_import_dialog_new (HearthStore *store,
+                          GFile       *file)
+{
+  HearthImportDialog *self;
+
+  g_return_val_if_fail (HEARTH_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (HEARTH_TYPE_IMPORT_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->file = g_object_ref (file);
+  start_inspect (self);
+
+  return self;
+}
