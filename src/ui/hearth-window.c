@@ -29,6 +29,8 @@ struct _HearthWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  GtkRevealer          *busy_revealer;
+  GtkButton            *try_sample_button;
   AdwStatusPage        *error_page;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
@@ -229,6 +231,44 @@ rebuild_program_menu (HearthWindow *self)
     }
 }
 
+/* The sample program: installed with Hearth, or beside the sources in an uninstalled build. */
+static char *
+find_sample (void)
+{
+  const char *dirs[] = { PKGDATADIR, SOURCE_DATADIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "sample-program.json", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+
+  return NULL;
+}
+
+/* What can be done now: nothing without a database, nothing that writes while an import or a
+ * merge runs (the notice says why), and nothing about a program when none is shown. */
+static void
+update_actions (HearthWindow *self)
+{
+  gboolean busy = self->store != NULL && hearth_store_get_busy (self->store);
+  gboolean can_edit = self->store != NULL && !busy;
+  gboolean has_program = self->program != NULL;
+  g_autofree char *sample = find_sample ();
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-program", can_edit && has_program);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", can_edit && has_program);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL && has_program);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-sample", can_edit && sample != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->try_sample_button), sample != NULL);
+
+  gtk_revealer_set_reveal_child (self->busy_revealer, busy);
+}
+
 static void
 set_program (HearthWindow  *self,
              HearthProgram *program)
@@ -264,9 +304,7 @@ set_program (HearthWindow  *self,
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-program", program != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", program != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", program != NULL);
+  update_actions (self);
 
   set_pages_program (self);
 
@@ -624,7 +662,7 @@ open_import_dialog (HearthWindow *self,
   if (self->store == NULL)
     return;
 
-  dialog = hearth_import_dialog_new (self->store, file);
+  dialog = hearth_import_dialog_new (self->store, file, self->program);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -687,6 +725,23 @@ find_json_file (GSList *files)
 }
 
 /* Dropping a snapshot anywhere on the window offers to import it. */
+static void
+try_sample_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  g_autofree char *path = find_sample ();
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL || self->store == NULL)
+    return;
+
+  /* The import dialog shows what the sample holds before anything is written. */
+  file = g_file_new_for_path (path);
+  open_import_dialog (self, file);
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -845,6 +900,7 @@ hearth_window_class_init (HearthWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthapp/Hearth/ui/hearth-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, main_stack);
@@ -853,6 +909,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, program_label);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, try_sample_button);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -864,6 +921,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-program", NULL, rename_program_action);
   gtk_widget_class_install_action (widget_class, "win.delete-program", NULL, delete_program_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.try-sample", NULL, try_sample_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-program", "s",
                                    undo_delete_program_action);
@@ -889,7 +947,7 @@ hearth_window_init (HearthWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   build_sidebar (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  update_actions (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
@@ -943,6 +1001,9 @@ hearth_window_new (HearthApplication *application,
   self = g_object_new (HEARTH_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
   self->settings = hearth_application_get_settings (application);
+  g_signal_connect_object (store, "notify::busy", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
   self->wanted_program = g_strdup (program);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
@@ -991,11 +1052,7 @@ hearth_window_new_for_error (HearthApplication *application,
   adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-program", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  /* No store: update_actions() in init already left every editing action off. */
 
   return self;
 }

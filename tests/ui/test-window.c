@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "hearth-application.h"
+#include "hearth-program-editor.h"
 #include "hearth-export-dialog.h"
 #include "hearth-ui-test.h"
 #include "hearth-window.h"
@@ -297,6 +298,74 @@ test_export_enabled (void)
   run_with_window (check_export_enabled);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+editor_open (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HEARTH_IS_PROGRAM_EDITOR (window))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* While an import or a merge runs, the window says so and nothing else writes. */
+static void
+check_busy (HearthApplication *app,
+            HearthWindow      *window)
+{
+  HearthStore *store = hearth_application_get_store (app);
+  g_autoptr(HearthProgram) program = hearth_program_new ("Makers");
+  GtkRevealer *notice;
+
+  hearth_store_insert_async (store, program, NULL, NULL, NULL);
+  hearth_ui_test_wait_for (hearth_window_get_program (window) != NULL);
+  notice = GTK_REVEALER (find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_nonnull (notice);
+  g_assert_false (gtk_revealer_get_reveal_child (notice));
+
+  hearth_store_set_busy (store, TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (notice));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-program", NULL);
+  g_assert_false (editor_open ());
+
+  hearth_store_set_busy (store, FALSE);
+  g_assert_false (gtk_revealer_get_reveal_child (notice));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-program", NULL);
+  hearth_ui_test_wait_for (editor_open ());
+}
+
+static void
+test_busy (void)
+{
+  run_with_window (check_busy);
+}
+
 static gboolean
 has_accel (GtkApplication *app,
            const char     *action,
@@ -361,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/sidebar-selection", test_sidebar_selection);
   g_test_add_func ("/ui/window/program-option", test_program_option);
   g_test_add_func ("/ui/window/rename", test_rename);
+  g_test_add_func ("/ui/window/busy", test_busy);
   g_test_add_func ("/ui/window/delete-undo", test_delete_undo);
   g_test_add_func ("/ui/window/export-enabled", test_export_enabled);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
