@@ -20,6 +20,7 @@
 #include "hearth-program-editor.h"
 #include "hearth-recognition-page.h"
 #include "hearth-roles-page.h"
+#include "hearth-snapshot.h"
 #include "hearth-ui-test.h"
 #include "hearth-window.h"
 
@@ -158,7 +159,7 @@ test_import_dialog (void)
 
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": 1}", -1, NULL));
 
-  window = GTK_WIDGET (hearth_import_dialog_new (store, bad));
+  window = GTK_WIDGET (hearth_import_dialog_new (store, bad, NULL));
   gtk_window_present (GTK_WINDOW (window));
   stack = GTK_STACK (find_widget (window, GTK_TYPE_STACK, NULL));
   hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") == 0);
@@ -166,7 +167,7 @@ test_import_dialog (void)
                                                          "suggested-action")));
   gtk_window_destroy (GTK_WINDOW (window));
 
-  window = GTK_WIDGET (hearth_import_dialog_new (store, sample));
+  window = GTK_WIDGET (hearth_import_dialog_new (store, sample, NULL));
   gtk_window_present (GTK_WINDOW (window));
   stack = GTK_STACK (find_widget (window, GTK_TYPE_STACK, NULL));
   hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "summary") == 0);
@@ -184,7 +185,7 @@ test_import_dialog (void)
   g_assert_nonnull (imported);
 
   /* Closed while it still reads: nothing may touch the dialog afterwards. */
-  window = GTK_WIDGET (hearth_import_dialog_new (store, sample));
+  window = GTK_WIDGET (hearth_import_dialog_new (store, sample, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
   for (guint i = 0; i < 50; i++)
     {
@@ -194,6 +195,203 @@ test_import_dialog (void)
 
   g_unlink (bad_path);
   g_rmdir (dir);
+  hearth_store_close (store);
+}
+
+typedef struct
+{
+  gboolean merged;
+  guint    added;
+  guint    updated;
+  guint    deleted;
+} Merged;
+
+static void
+merged_cb (HearthImportDialog *dialog,
+           const char         *id,
+           const char         *name,
+           guint               added,
+           guint               updated,
+           guint               deleted,
+           Merged             *merged)
+{
+  merged->merged = TRUE;
+  merged->added = added;
+  merged->updated = updated;
+  merged->deleted = deleted;
+}
+
+typedef struct
+{
+  const char *path;
+  char       *program_id;
+} ImportSample;
+
+static gboolean
+import_sample_job (HearthDatabase  *db,
+                   gpointer         data,
+                   GError         **error)
+{
+  ImportSample *sample = data;
+  g_autoptr(HearthSnapshotSummary) summary = hearth_snapshot_import (db, sample->path, NULL,
+                                                                     NULL, NULL, error);
+
+  if (summary == NULL)
+    return FALSE;
+  sample->program_id = g_strdup (summary->program_id);
+
+  return TRUE;
+}
+
+static gint64
+count_rows (HearthStore *store,
+            const char  *sql,
+            const char  *program_id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = hearth_database_prepare (hearth_store_get_reader (store), sql, &error);
+  gint64 count;
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, program_id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+/* The row titled @title under @widget, or NULL. */
+static AdwActionRow *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = find_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* The button labelled @label under @widget, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+#define MEMBERS_SQL     "SELECT count(*) FROM member WHERE program_id = ?1 AND deleted_at IS NULL"
+#define NOMINATIONS_SQL "SELECT count(*) FROM nomination n JOIN member m ON m.id = n.nominee_id " \
+                        "WHERE m.program_id = ?1 AND n.deleted_at IS NULL"
+
+/* Merging a file into the program it was imported as: the preview writes nothing and finds
+ * everything unchanged, and so does the merge. */
+static void
+test_merge_dialog (void)
+{
+  g_autoptr(HearthStore) store = open_store ();
+  g_autofree char *sample_path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                        "sample-program.json", NULL);
+  g_autoptr(GFile) sample = g_file_new_for_path (sample_path);
+  g_autoptr(HearthProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportSample job = { sample_path, NULL };
+  Merged merged = { 0 };
+  GtkWidget *window;
+  GtkWidget *merge;
+  GtkWidget *confirm;
+  GtkWidget *list;
+  GtkStack *stack;
+  AdwActionRow *row;
+  gint64 members, nominations;
+
+  g_assert_true (hearth_store_write_sync (store, import_sample_job, &job,
+                                          HEARTH_WRITE_FLAGS_NO_TRANSACTION, &error));
+  g_assert_no_error (error);
+  program = hearth_record_load_by_id (HEARTH_TYPE_PROGRAM, hearth_store_get_reader (store),
+                                      job.program_id, FALSE, NULL);
+  g_assert_nonnull (program);
+  members = count_rows (store, MEMBERS_SQL, job.program_id);
+  nominations = count_rows (store, NOMINATIONS_SQL, job.program_id);
+  g_assert_cmpint (members, ==, 150);
+  g_assert_cmpint (nominations, ==, 20);
+
+  window = GTK_WIDGET (hearth_import_dialog_new (store, sample, program));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_signal_connect (window, "merged", G_CALLBACK (merged_cb), &merged);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = GTK_STACK (find_widget (window, GTK_TYPE_STACK, NULL));
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "summary") == 0);
+
+  /* The merge row names the program; "Merge" itself waits for the preview. */
+  confirm = find_button (window, "_Merge");
+  g_assert_nonnull (confirm);
+  g_assert_false (gtk_widget_get_visible (confirm));
+  g_assert_false (gtk_widget_get_sensitive (confirm));
+
+  merge = GTK_WIDGET (find_row (window, "_Merge into “Lanternfly Makers Collective”"));
+  g_assert_nonnull (merge);
+  g_assert_true (gtk_widget_get_visible (merge));
+  g_assert_true (gtk_widget_get_sensitive (merge));
+
+  g_signal_emit_by_name (merge, "activated");
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "preview") == 0);
+  g_assert_false (hearth_store_get_busy (store));
+  g_assert_true (gtk_widget_get_visible (confirm));
+  g_assert_true (gtk_widget_get_sensitive (confirm));
+
+  list = gtk_stack_get_child_by_name (stack, "preview");
+  row = find_row (list, "Members");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "150 unchanged");
+  g_assert_nonnull (find_row (list, "Program"));
+  g_assert_null (find_row (list, "Nonexistent"));
+  g_assert_cmpint (count_rows (store, MEMBERS_SQL, job.program_id), ==, members);
+
+  /* Back shows the summary again; a second preview gives the same rows. */
+  g_signal_emit_by_name (find_button (window, "_Back"), "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "summary");
+  g_signal_emit_by_name (merge, "activated");
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "preview") == 0);
+  g_assert_nonnull (find_row (list, "Members"));
+
+  /* Confirm: busy meanwhile, then closed, and the same file changed nothing. */
+  g_signal_emit_by_name (confirm, "clicked");
+  g_assert_true (hearth_store_get_busy (store));
+  hearth_ui_test_wait_for (merged.merged);
+  g_assert_false (hearth_store_get_busy (store));
+  hearth_ui_test_wait_for (window == NULL);
+  g_assert_cmpuint (merged.added, ==, 0);
+  g_assert_cmpuint (merged.updated, ==, 0);
+  g_assert_cmpuint (merged.deleted, ==, 0);
+  g_assert_cmpint (count_rows (store, MEMBERS_SQL, job.program_id), ==, members);
+  g_assert_cmpint (count_rows (store, NOMINATIONS_SQL, job.program_id), ==, nominations);
+
+  g_free (job.program_id);
   hearth_store_close (store);
 }
 
@@ -220,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/ui/widgets/window", test_window_template);
   g_test_add_func ("/ui/widgets/dialogs", test_dialogs);
   g_test_add_func ("/ui/widgets/import-dialog", test_import_dialog);
+  g_test_add_func ("/ui/widgets/merge-dialog", test_merge_dialog);
   g_test_add_func ("/ui/widgets/help-overlay", test_help_overlay);
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "hearth-program.h"
 #include "hearth-store.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HearthImportDialog, hearth_import_dialog, HEARTH, IMPORT_DIALOG, AdwWindow)
 
-HearthImportDialog *hearth_import_dialog_new (HearthStore *store,
-                                              GFile       *file);
+HearthImportDialog *hearth_import_dialog_new (HearthStore   *store,
+                                              GFile         *file,
+                                              HearthProgram *program);
 
 G_END_DECLS
