@@ -279,7 +279,9 @@ import_progress (HearthSnapshotStage stage,
   progress->stage = stage;
   progress->done = done;
   progress->total = total;
-  g_main_context_invoke (NULL, show_progress_cb, progress);
+  /* An idle, never g_main_context_invoke(): that would run the callback right here, on the DB
+   * thread, whenever the main thread happens not to hold the main context. */
+  g_idle_add (show_progress_cb, progress);
 }
 
 static gboolean
