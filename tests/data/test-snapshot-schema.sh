@@ -172,6 +172,18 @@ check "the plain export validates" ajv_validate "$tmp/plain.json"
 check "the redacted export validates" ajv_validate "$tmp/redact.json"
 check "the export without activity validates" ajv_validate "$tmp/no-activity.json"
 
+# The sample program ships with Hearth and is what a newcomer sees first.
+sample=$(dirname "$schema")/sample-program.json
+check "the sample program validates" ajv_validate "$sample"
+"$hearth" --database "$tmp/sample.db" --import "$sample" >/dev/null 2>&1 &&
+  "$hearth" --database "$tmp/sample.db" --export "$tmp/sample-redacted.json" --redact >/dev/null 2>&1
+check "the sample program's redacted export validates" ajv_validate "$tmp/sample-redacted.json"
+if grep -qE '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]+' "$tmp/sample-redacted.json"; then
+  not_ok "the sample program's redacted export holds no e-mail address"
+else
+  ok "the sample program's redacted export holds no e-mail address"
+fi
+
 check "the plain export holds the e-mail addresses" grep -q '@example\.' "$tmp/plain.json"
 if hits=$(grep -nE '[^[:space:]"]+@[^[:space:]"]+' "$tmp/redact.json"); then
   not_ok "the redacted export holds no e-mail address"
