@@ -1513,7 +1513,16 @@ hearth_snapshot_inspect (const char    *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   if (validate (&im, error))
-    summary = g_steal_pointer (&im.summary);
+    {
+      GHashTableIter iter;
+      gpointer id = NULL;
+
+      /* The file's own program id: the import dialog tells when it is already here. */
+      g_hash_table_iter_init (&iter, g_hash_table_lookup (im.ids, "program"));
+      g_hash_table_iter_next (&iter, &id, NULL);
+      im.summary->program_id = g_strdup (id);
+      summary = g_steal_pointer (&im.summary);
+    }
 
   import_clear (&im);
   return summary;

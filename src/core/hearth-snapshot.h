@@ -36,7 +36,8 @@ G_BEGIN_DECLS
 
 /**
  * HearthSnapshotSummary:
- * @program_id: the program written (the new one after an import)
+ * @program_id: the program written (the new one after an import); after an inspection, the
+ *   file's own program id
  * @program_name: its name
  * @exported_at: when the file was made
  * @generator: what made it

@@ -142,6 +142,23 @@ imported_cb (HearthImportDialog *dialog,
 
 /* The import dialog reads the file off the main thread, then shows either what it holds or
  * why it cannot be imported. */
+/* Whether the dialog shows the notice that this program is already here. */
+static gboolean
+shows_again_notice (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "This program is already in Hearth"))
+    return gtk_widget_get_visible (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_again_notice (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_import_dialog (void)
 {
@@ -171,6 +188,7 @@ test_import_dialog (void)
   gtk_window_present (GTK_WINDOW (window));
   stack = GTK_STACK (find_widget (window, GTK_TYPE_STACK, NULL));
   hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "summary") == 0);
+  g_assert_false (shows_again_notice (window));
 
   /* Import as a new program: the store is busy meanwhile, and the program is there after. */
   g_signal_connect (window, "imported", G_CALLBACK (imported_cb), &imported_id);
@@ -346,6 +364,9 @@ test_merge_dialog (void)
   gtk_window_present (GTK_WINDOW (window));
   stack = GTK_STACK (find_widget (window, GTK_TYPE_STACK, NULL));
   hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "summary") == 0);
+
+  /* The sample is already here: the preview says a second import would get new ids. */
+  g_assert_true (shows_again_notice (window));
 
   /* The merge row names the program; "Merge" itself waits for the preview. */
   confirm = find_button (window, "_Merge");

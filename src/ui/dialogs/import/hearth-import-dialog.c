@@ -43,6 +43,7 @@ struct _HearthImportDialog
   GtkListBox          *preview_list;
   GtkLabel            *preview_title_label;
   GtkProgressBar      *progress_bar;
+  GtkLabel            *again_label;
   GtkLabel            *records_label;
   GtkLabel            *redacted_label;
   GtkSpinner          *spinner;
@@ -123,6 +124,17 @@ show_summary (HearthImportDialog          *self,
   g_autofree char *basename = g_file_get_basename (self->file);
 
   gtk_label_set_text (self->name_label, summary->program_name);
+
+  /* The same file twice: say before importing that its records will get new ids. */
+  {
+    g_autoptr(HearthProgram) existing = NULL;
+
+    if (summary->program_id != NULL)
+      existing = hearth_record_load_by_id (HEARTH_TYPE_PROGRAM,
+                                           hearth_store_get_reader (self->store),
+                                           summary->program_id, TRUE, NULL);
+    gtk_widget_set_visible (GTK_WIDGET (self->again_label), existing != NULL);
+  }
   gtk_label_set_text (self->file_label, basename);
   set_count (self->members_label, summary->n_members);
   set_count (self->records_label, summary->n_records);
@@ -775,6 +787,7 @@ hearth_import_dialog_class_init (HearthImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthapp/Hearth/ui/dialogs/import/hearth-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, again_label);
   gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, activity_label);
   gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, HearthImportDialog, confirm_button);
