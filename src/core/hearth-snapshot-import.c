@@ -28,6 +28,8 @@
 #include "hearth-util.h"
 
 #define CANCEL_EVERY 4096
+/* DESIGN's ceiling on one snapshot, records and activity rows together. */
+#define MAX_RECORDS G_GUINT64_CONSTANT (10000000)
 
 typedef enum
 {
@@ -159,6 +161,10 @@ static gboolean
 tick (Import  *im,
       GError **error)
 {
+  if (im->pass == PASS_VALIDATE &&
+      (guint64) im->summary->n_records + im->summary->n_activity_rows > MAX_RECORDS)
+    return fail (im, error, NULL, "the file holds more than 10 million records");
+
   if (++im->visited % CANCEL_EVERY != 0)
     return TRUE;
 

@@ -154,6 +154,33 @@ test_round_trip (void)
   g_assert_cmpstr (x, ==, y);
 }
 
+/* A redacted file imports: the personal fields are simply not set. */
+static void
+test_redacted (void)
+{
+  g_autoptr(TestDir) td = test_dir_new ();
+  g_autofree char *other = g_build_filename (td->dir, "other.db", NULL);
+  g_autofree char *path = g_build_filename (td->dir, "redacted.json", NULL);
+  g_autoptr(HearthDatabase) a = open_db (td->path);
+  g_autoptr(HearthDatabase) b = open_db (other);
+  g_autofree char *pid = make_program (a, "Makers");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HearthSnapshotSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hearth_snapshot_export (a, pid, file, HEARTH_SNAPSHOT_EXPORT_REDACT, NULL, &error);
+  g_assert_no_error (error);
+
+  summary = hearth_snapshot_import (b, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (summary->redacted);
+  g_assert_cmpuint (summary->n_members, ==, 2);
+  g_assert_cmpuint (count (b, "SELECT count(*) FROM member WHERE email IS NULL "
+                              "AND identity_tags IS NULL AND notes IS NULL"), ==, 2);
+  g_assert_cmpuint (count (b, "SELECT count(*) FROM member WHERE display_name = 'Ada \"A\" & 🔥'"),
+                    ==, 1);
+}
+
 static void
 test_import_twice (void)
 {
@@ -450,6 +477,7 @@ main (int   argc,
 
   g_test_add_func ("/core/snapshot/import/round-trip", test_round_trip);
   g_test_add_func ("/core/snapshot/import/twice", test_import_twice);
+  g_test_add_func ("/core/snapshot/import/redacted", test_redacted);
   g_test_add_func ("/core/snapshot/import/tombstoned-parent", test_tombstoned_parent);
   g_test_add_func ("/core/snapshot/import/directory", test_directory);
   g_test_add_func ("/core/snapshot/import/cancel-while-writing", test_cancel_while_writing);
