@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 
 SYSTEM_PYTHON = '/usr/bin/python3'
 APP_NAME = 'hearth'
@@ -605,6 +606,58 @@ def activate_list_item(list_node, index):
     return "the list's Selection.selectChild"
 
 
+def run_steps(run, titles, steps, stop_before):
+    """Runs the steps in order and prints a TAP line for each; returns how many failed.
+
+    steps: (action, the step numbers it needs to have passed). A step whose needs failed is
+    reported as not reached. The app is stopped before the actions in stop_before (those that
+    read what it left behind). On any failure the app's accessible tree and output are shown.
+    """
+    passed = set()
+    failed = 0
+    number = 0
+    try:
+        for number, (title, (action, needs)) in enumerate(zip(titles, steps), start=1):
+            missing = sorted(needs - passed)
+            if missing:
+                failed += 1
+                emit('not ok %d - %s # not reached: step %d failed' % (number, title, missing[0]),
+                     also_stderr=True)
+                continue
+            if action in stop_before:
+                stop(run.proc)
+            try:
+                action()
+            except Exception as e:
+                failed += 1
+                emit('not ok %d - %s' % (number, title), also_stderr=True)
+                diag(e if isinstance(e, StepFailed) else traceback.format_exc())
+            else:
+                passed.add(number)
+                emit('ok %d - %s' % (number, title))
+    except Watchdog as e:
+        failed += 1
+        emit('not ok %d - %s' % (number, titles[number - 1]), also_stderr=True)
+        diag(str(e))
+        for later in range(number + 1, len(titles) + 1):
+            failed += 1
+            emit('not ok %d - %s # not reached: watchdog' % (later, titles[later - 1]),
+                 also_stderr=True)
+    finally:
+        signal.alarm(0)
+        if failed and run.app is not None and run.proc is not None and run.proc.poll() is None:
+            try:
+                diag('accessible tree of the app:\n' + describe(run.app))
+            except Exception:
+                pass
+        stop(run.proc)
+        if failed and os.path.exists(run.log_path):
+            with open(run.log_path, encoding='utf-8', errors='replace') as log:
+                diag('app output:\n' + log.read()[-4000:])
+
+    return failed
+
+
 def on_alarm(signum, frame):
     raise Watchdog('the run took longer than %ss' % TOTAL_TIMEOUT)
 
@@ -617,8 +670,6 @@ def main():
 
     signal.signal(signal.SIGALRM, on_alarm)
     signal.alarm(TOTAL_TIMEOUT)
-    passed = set()
-    failed = 0
 
     with tempfile.TemporaryDirectory(prefix='hearth-e2e-') as tmp:
         run = FirstRun(binary, tmp)
@@ -632,45 +683,7 @@ def main():
         steps += [((lambda e=entry, h=heading: run.visit(e, h)), created) for entry, heading in PAGES]
         steps += [(run.close, created), (run.log_clean, {1}), (run.database_holds_program, created)]
         assert len(steps) == len(STEPS)
-        number = 0
-        try:
-            for number, (title, (action, needs)) in enumerate(zip(STEPS, steps), start=1):
-                missing = sorted(needs - passed)
-                if missing:
-                    failed += 1
-                    emit('not ok %d - %s # not reached: step %d failed' % (number, title, missing[0]),
-                         also_stderr=True)
-                    continue
-                if action in (run.log_clean, run.database_holds_program):
-                    stop(run.proc)
-                try:
-                    action()
-                except Exception as e:
-                    failed += 1
-                    emit('not ok %d - %s' % (number, title), also_stderr=True)
-                    diag(e if isinstance(e, StepFailed) else repr(e))
-                else:
-                    passed.add(number)
-                    emit('ok %d - %s' % (number, title))
-        except Watchdog as e:
-            failed += 1
-            emit('not ok %d - %s' % (number, STEPS[number - 1]), also_stderr=True)
-            diag(str(e))
-            for later in range(number + 1, len(STEPS) + 1):
-                failed += 1
-                emit('not ok %d - %s # not reached: watchdog' % (later, STEPS[later - 1]),
-                     also_stderr=True)
-        finally:
-            signal.alarm(0)
-            if failed and run.app is not None and run.proc is not None and run.proc.poll() is None:
-                try:
-                    diag('accessible tree of the app:\n' + describe(run.app))
-                except Exception:
-                    pass
-            stop(run.proc)
-            if failed and os.path.exists(run.log_path):
-                with open(run.log_path, encoding='utf-8', errors='replace') as log:
-                    diag('app output:\n' + log.read()[-4000:])
+        failed = run_steps(run, STEPS, steps, (run.log_clean, run.database_holds_program))
 
     sys.exit(1 if failed else 0)
 

@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SYSTEM_PYTHON = '/usr/bin/python3'
@@ -369,8 +368,6 @@ def main():
     emit('1..%d' % len(STEPS))
     signal.signal(signal.SIGALRM, on_alarm)
     signal.alarm(TOTAL_TIMEOUT)
-    passed = set()
-    failed = 0
     started = time.monotonic()
 
     with tempfile.TemporaryDirectory(prefix='hearth-e2e-') as tmp:
@@ -382,46 +379,8 @@ def main():
         steps[4] = (run.open_chooser, {1, 2, 3})
         steps += [(run.close, {1}), (run.log_clean, {1}), (run.check_database, {1, 2, 3})]
         assert len(steps) == len(STEPS)
-        number = 0
-        try:
-            for number, (title, (action, needs)) in enumerate(zip(STEPS, steps), start=1):
-                missing = sorted(needs - passed)
-                if missing:
-                    failed += 1
-                    emit('not ok %d - %s # not reached: step %d failed' % (number, title, missing[0]),
-                         also_stderr=True)
-                    continue
-                if action in (run.log_clean, run.check_database):
-                    stop(run.proc)
-                try:
-                    action()
-                except Exception as e:
-                    failed += 1
-                    emit('not ok %d - %s' % (number, title), also_stderr=True)
-                    diag(e if isinstance(e, StepFailed) else traceback.format_exc())
-                else:
-                    passed.add(number)
-                    emit('ok %d - %s' % (number, title))
-        except Watchdog as e:
-            failed += 1
-            emit('not ok %d - %s' % (number, STEPS[number - 1]), also_stderr=True)
-            diag(str(e))
-            for later in range(number + 1, len(STEPS) + 1):
-                failed += 1
-                emit('not ok %d - %s # not reached: watchdog' % (later, STEPS[later - 1]),
-                     also_stderr=True)
-        finally:
-            signal.alarm(0)
-            if failed and run.app is not None and run.proc is not None and run.proc.poll() is None:
-                try:
-                    diag('accessible tree of the app:\n' + describe(run.app))
-                except Exception:
-                    pass
-            stop(run.proc)
-            if failed and os.path.exists(run.log_path):
-                with open(run.log_path, encoding='utf-8', errors='replace') as log:
-                    diag('app output:\n' + log.read()[-4000:])
-            diag('run took %.1fs' % (time.monotonic() - started))
+        failed = e2e.run_steps(run, STEPS, steps, (run.log_clean, run.check_database))
+        diag('run took %.1fs' % (time.monotonic() - started))
 
     sys.exit(1 if failed else 0)
 
