@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @HEARTH_ERROR_NOT_FOUND: the record or file does not exist
  * @HEARTH_ERROR_INVALID: a value breaks the data model (bad enum, date, range, …)
  * @HEARTH_ERROR_FULL: the disk is full; nothing was written
+ * @HEARTH_ERROR_ENCODING: a text file is not valid UTF-8 (it may be Latin-1)
  */
 typedef enum
 {
@@ -34,6 +35,7 @@ typedef enum
   HEARTH_ERROR_NOT_FOUND,
   HEARTH_ERROR_INVALID,
   HEARTH_ERROR_FULL,
+  HEARTH_ERROR_ENCODING,
 } HearthError;
 
 GQuark hearth_error_quark (void);
