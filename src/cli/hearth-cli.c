@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "hearth-cli.h"
+#include "hearth-import.h"
 #include "hearth-program.h"
 #include "hearth-snapshot.h"
 #include "hearth-store.h"
@@ -34,6 +35,12 @@ struct _HearthCli
   gboolean   merge;
   gboolean   redact;
   gboolean   no_activity;
+  /* --import-activity [--format F] [--date-format FMT] FILE… and --import-members FILE… */
+  gboolean   import_activity;
+  gboolean   import_members;
+  char      *format;
+  char      *date_format;
+  HearthImportFormat import_format;
 };
 
 HearthCli *
@@ -52,6 +59,8 @@ hearth_cli_free (HearthCli *self)
   g_free (self->program);
   g_free (self->export_path);
   g_free (self->import_path);
+  g_free (self->format);
+  g_free (self->date_format);
   g_strfreev (self->rest);
   g_free (self);
 }
@@ -108,6 +117,16 @@ hearth_cli_parse (HearthCli   *self,
       N_("Import the JSON snapshot FILE as a new program"), N_("FILE") },
     { "merge", 0, 0, G_OPTION_ARG_NONE, &self->merge,
       N_("With --import: merge the file into the program instead (see --program)"), NULL },
+    { "import-activity", 0, 0, G_OPTION_ARG_NONE, &self->import_activity,
+      N_("Import activity from the files given (Discord, Discourse or CSV exports)"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &self->format,
+      N_("With --import-activity: the files’ format: auto (the default), csv, discord-json, "
+         "discord-csv or discourse-users"), N_("FORMAT") },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, &self->date_format,
+      N_("With --import-activity: how dates that are not ISO-8601 are written, "
+         "for example %d.%m.%Y %H:%M"), N_("FMT") },
+    { "import-members", 0, 0, G_OPTION_ARG_NONE, &self->import_members,
+      N_("Create or update members from the CSV files given"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->rest, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -142,11 +161,48 @@ hearth_cli_parse (HearthCli   *self,
       return FALSE;
     }
 
-  if (self->rest != NULL && self->rest[0] != NULL)
+  if (self->rest != NULL && self->rest[0] != NULL && !self->import_activity &&
+      !self->import_members)
     {
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), self->rest[0]);
 
       usage_error (message);
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if ((self->import_activity || self->import_members) &&
+      (self->rest == NULL || self->rest[0] == NULL))
+    {
+      usage_error (self->import_activity ? _("--import-activity needs at least one file")
+                                         : _("--import-members needs at least one file"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if ((self->format != NULL || self->date_format != NULL) && !self->import_activity)
+    {
+      usage_error (_("--format and --date-format go with --import-activity"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  self->import_format = HEARTH_IMPORT_FORMAT_AUTO;
+  if (self->format != NULL &&
+      !hearth_import_format_from_string (self->format, &self->import_format))
+    {
+      g_autofree char *message = g_strdup_printf (_("--format: unknown format “%s” (use auto, csv, "
+                                                    "discord-json, discord-csv or discourse-users)"),
+                                                  self->format);
+
+      usage_error (message);
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->date_format != NULL && self->date_format[0] == '\0')
+    {
+      usage_error (_("--date-format needs a format such as %d.%m.%Y %H:%M"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -180,9 +236,11 @@ hearth_cli_parse (HearthCli   *self,
       return FALSE;
     }
 
-  if (self->export_path != NULL && self->import_path != NULL)
+  if ((self->export_path != NULL) + (self->import_path != NULL) + (self->import_activity != FALSE) +
+      (self->import_members != FALSE) > 1)
     {
-      usage_error (_("give one action per run: --export or --import"));
+      usage_error (_("give one action per run: --export, --import, --import-activity or "
+                     "--import-members"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -204,7 +262,8 @@ hearth_cli_has_action (HearthCli *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return self->export_path != NULL || self->import_path != NULL;
+  return self->export_path != NULL || self->import_path != NULL || self->import_activity ||
+         self->import_members;
 }
 
 /* Errors are one line on stderr: "hearth: " and a message that names the file. */
@@ -403,6 +462,107 @@ run_import (HearthCli   *self,
   return HEARTH_EXIT_OK;
 }
 
+typedef struct
+{
+  const char                 *program_id;
+  const char * const         *paths;
+  const HearthImportOptions  *options;
+  HearthImportSummary        *summary;
+} ActivityJob;
+
+static gboolean
+activity_job (HearthDatabase  *db,
+              gpointer         data,
+              GError         **error)
+{
+  ActivityJob *job = data;
+
+  job->summary = hearth_import_run (db, job->program_id, job->paths, job->options, NULL, NULL,
+                                    NULL, error);
+
+  return job->summary != NULL;
+}
+
+static void
+print_activity_summary (HearthImportSummary *summary,
+                        const char          *program_name,
+                        gboolean             members)
+{
+  g_autofree char *ignored = NULL;
+
+  if (summary->program_created != NULL)
+    g_print (_("The database held no program: created “%s”.\n"), summary->program_created);
+
+  for (guint i = 0; i < summary->files->len; i++)
+    {
+      const HearthImportFile *file = &g_array_index (summary->files, HearthImportFile, i);
+
+      if (file->already_imported_at != NULL)
+        {
+          if (file->already_imported_at[0] != '\0')
+            g_print (_("%s: already imported on %.10s, skipped.\n"), file->path,
+                     file->already_imported_at);
+          else
+            g_print (_("%s: the same file is given twice, skipped.\n"), file->path);
+          continue;
+        }
+
+      /* Translators: per file, the rows or messages counted, ignored (system messages, bots,
+       * erased members) and skipped because an earlier import counted them. */
+      g_print (_("%s (%s): %" G_GUINT64_FORMAT " counted, %" G_GUINT64_FORMAT " ignored, "
+                 "%" G_GUINT64_FORMAT " already imported.\n"),
+               file->path, file->format, file->rows_added, file->rows_ignored, file->rows_already);
+    }
+
+  if (members)
+    g_print (_("Into “%s”: %u members created, %u updated.\n"), program_name,
+             summary->n_members_created, summary->n_members_updated);
+  else
+    g_print (_("Into “%s”: %" G_GUINT64_FORMAT " activity rows added or raised; %u members "
+               "created, %u updated.\n"),
+             program_name, summary->n_activity, summary->n_members_created,
+             summary->n_members_updated);
+
+  if (summary->ignored_columns != NULL && summary->ignored_columns[0] != NULL)
+    {
+      ignored = g_strjoinv (", ", summary->ignored_columns);
+      g_print (_("Columns not read: %s.\n"), ignored);
+    }
+}
+
+static int
+run_import_activity (HearthCli   *self,
+                     HearthStore *store)
+{
+  g_autoptr(HearthProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearthImportSummary) summary = NULL;
+  HearthImportOptions options = {
+    .format = self->import_members ? HEARTH_IMPORT_FORMAT_MEMBERS : self->import_format,
+    .date_format = self->date_format,
+  };
+  ActivityJob job = { NULL, (const char * const *)self->rest, &options, NULL };
+  int status;
+
+  if ((status = resolve_program (self, hearth_store_get_reader (store), &program)) != HEARTH_EXIT_OK)
+    return status;
+  if (program != NULL)
+    job.program_id = hearth_record_get_id (HEARTH_RECORD (program));
+
+  /* The import makes its backup and its transaction itself. */
+  if (!hearth_store_write_sync (store, activity_job, &job, HEARTH_WRITE_FLAGS_NO_TRANSACTION,
+                                &error))
+    return data_error (error);
+
+  summary = g_steal_pointer (&job.summary);
+  print_activity_summary (summary,
+                          program != NULL ? hearth_program_get_name (program)
+                                          : summary->program_created,
+                          self->import_members);
+
+  return HEARTH_EXIT_OK;
+}
+
 int
 hearth_cli_run (HearthCli *self)
 {
@@ -418,6 +578,8 @@ hearth_cli_run (HearthCli *self)
     return run_export (self, store);
   if (self->import_path != NULL)
     return run_import (self, store);
+  if (self->import_activity || self->import_members)
+    return run_import_activity (self, store);
 
   return HEARTH_EXIT_USAGE;
 }

@@ -1574,3 +1574,16 @@ hearth_json_reader_get_column (HearthJsonReader *self)
 
   return column_of (self);
 }
+
+/**
+ * hearth_json_reader_get_offset:
+ *
+ * Returns: how many bytes of the input have been read, for progress
+ */
+guint64
+hearth_json_reader_get_offset (HearthJsonReader *self)
+{
+  g_return_val_if_fail (HEARTH_IS_JSON_READER (self), 0);
+
+  return self->p - (const guchar *)g_bytes_get_data (self->bytes, NULL);
+}

@@ -124,5 +124,6 @@ gboolean           hearth_json_reader_end           (HearthJsonReader  *self,
 const char        *hearth_json_reader_get_path      (HearthJsonReader  *self);
 guint              hearth_json_reader_get_line      (HearthJsonReader  *self);
 guint              hearth_json_reader_get_column    (HearthJsonReader  *self);
+guint64            hearth_json_reader_get_offset    (HearthJsonReader  *self);
 
 G_END_DECLS
