@@ -517,13 +517,10 @@ discord_json_write (ImportRun   *run,
           !hearth_import_write_tick (run, HEARTH_IMPORT_CHUNK, error))
         return FALSE;
 
+      /* A join's work (joined_on) is done with the members: it is neither counted nor
+       * ignored. */
       if (message->type == TYPE_MEMBER_JOIN && message->author != NO_AUTHOR && !message->bot)
-        {
-          /* Its work (joined_on) is done with the members. */
-          file->rows_added++;
-          run->summary->n_counted++;
-          continue;
-        }
+        continue;
       if (!counts || message->bot || message->author == NO_AUTHOR)
         {
           file->rows_ignored++;

@@ -262,7 +262,7 @@ load_members (ImportRun  *run,
       member->id = g_strdup (hearth_column_text (stmt, 0));
       for (guint i = 0; i < MEMBER_N_TEXT; i++)
         member->text[i] = g_strdup (hearth_column_text (stmt, 1 + i));
-      member->is_bot = sqlite3_column_int (stmt, 12) != 0;
+      member->is_bot = sqlite3_column_int (stmt, 1 + MEMBER_N_TEXT) != 0;
       member->index = run->members->len;
       g_ptr_array_add (run->members, member);
       index_member (run, member);
