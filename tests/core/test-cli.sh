@@ -93,4 +93,81 @@ contains out "members: 0 added, 0 updated, 0 deleted, 150 unchanged, 0 kept" \
 run 1 --database "$fresh" --import "$tmp"
 contains err "hearth: $tmp: is a folder" "importing a folder names it"
 
+# --import-activity and --import-members: 0 when imported, 1 for bad data with one line naming
+# FILE:LINE and the field, 2 for usage.
+fixtures=$HEARTH_SOURCE_ROOT/tests/fixtures/import
+acts=$tmp/activity.db
+
+# one_line DESCRIPTION — stderr is exactly one line
+one_line ()
+{
+  if [ "$(wc -l <"$tmp/err")" -eq 1 ]; then ok "$1"; else not_ok "$1"; diag "$(cat "$tmp/err")"; fi
+}
+
+run 2 --database "$acts" --import-activity
+contains err "--import-activity needs at least one file" "--import-activity without files is a usage error"
+run 2 --database "$acts" --import-members
+run 2 --database "$acts" --import-activity --format nope "$fixtures/activity.csv"
+contains err "unknown format" "an unknown --format is a usage error"
+run 2 --database "$acts" --import-members --format csv "$fixtures/members.csv"
+run 2 --database "$acts" --import-activity --date-format "" "$fixtures/activity.csv"
+run 2 --database "$acts" --import-activity "$fixtures/activity.csv" --import-members
+[ ! -e "$acts" ] || [ "$(sqlite3 "$acts" 'SELECT count(*) FROM activity')" = 0 ] \
+  && ok "usage errors import nothing" || not_ok "usage errors import nothing"
+
+run 0 --database "$acts" --import-activity "$fixtures/activity.csv" "$fixtures/discord-general.json"
+contains out "created “activity”" "into an empty database, the run creates a program named after the first file"
+contains out "(discord-json): 9 counted, 2 ignored, 0 already imported" "the summary counts per file"
+contains out "Columns not read: Notes." "the summary lists the columns nothing read"
+[ "$(sqlite3 "$acts" "SELECT count(*) FROM import_batch WHERE rows_added > 0")" = 2 ] \
+  && ok "the activity is in the database" || not_ok "the activity is in the database"
+run 0 --database "$acts" --import-activity "$fixtures/activity.csv"
+contains out "already imported on" "the same activity file again is skipped"
+run 0 --database "$acts" --import-activity "$fixtures/discord-general.json"
+contains out "0 counted, 2 ignored, 9 already imported" "the same export again counts nothing"
+run 0 --database "$acts" --import-activity --format discord-csv "$fixtures/discord-general.csv"
+run 0 --database "$acts" --import-members "$fixtures/members.csv"
+contains out "1 members created, 2 updated" "--import-members creates and updates members"
+[ "$(sqlite3 "$acts" "SELECT region FROM member WHERE handle = 'bo_builds'")" = "South America" ] \
+  && ok "the roster's region arrives" || not_ok "the roster's region arrives"
+
+before=$(sqlite3 "$acts" "SELECT (SELECT count(*) FROM member) || '/' || (SELECT sum(count) FROM activity)
+                          || '/' || (SELECT count(*) FROM import_batch)")
+printf 'handle,day,kind,count\nada.l,2024-03-01,message,1\nbo_builds,2024-13-01,reply,2\n' >"$tmp/bad-day.csv"
+run 1 --database "$acts" --import-activity "$fixtures/activity-later.csv" "$tmp/bad-day.csv"
+contains err "hearth: $tmp/bad-day.csv:3: activity.day: " "a bad day names FILE:LINE and the field"
+one_line "a bad file is one line on stderr"
+printf 'handle,day,kind,count\nada.l,2024-03-01,message,-1\n' >"$tmp/bad-count.csv"
+run 1 --database "$acts" --import-activity "$tmp/bad-count.csv"
+contains err "hearth: $tmp/bad-count.csv:2: activity.count: " "a negative count names FILE:LINE and the field"
+one_line "a negative count is one line on stderr"
+printf 'handle,day,kind\nada.l,2024-03-01,meetup\n' >"$tmp/bad-kind.csv"
+run 1 --database "$acts" --import-activity "$tmp/bad-kind.csv"
+contains err "hearth: $tmp/bad-kind.csv:2: activity.kind: " "an unknown kind names FILE:LINE and the field"
+run 1 --database "$acts" --import-activity "$fixtures/discord-localdate.csv"
+contains err "discord-localdate.csv:2: message.Date: " "a date in another format asks for --date-format"
+one_line "a date error is one line on stderr"
+run 1 --database "$acts" --import-activity "$sample"
+contains err "not a DiscordChatExporter export" "a snapshot is not an activity file"
+one_line "a snapshot given as activity is one line on stderr"
+run 1 --database "$acts" --import-activity "$tmp/no-such-file.csv"
+contains err "hearth: $tmp/no-such-file.csv: " "a missing file is named"
+one_line "a missing file is one line on stderr"
+printf 'handle,joined_on\nada.l,2024-01-15\nbo_builds,15/01/2024\n' >"$tmp/bad-roster.csv"
+run 1 --database "$acts" --import-members "$tmp/bad-roster.csv"
+contains err "hearth: $tmp/bad-roster.csv:3: member.joined_on: " "a bad roster date names FILE:LINE and the field"
+one_line "a bad roster is one line on stderr"
+after=$(sqlite3 "$acts" "SELECT (SELECT count(*) FROM member) || '/' || (SELECT sum(count) FROM activity)
+                         || '/' || (SELECT count(*) FROM import_batch)")
+[ "$before" = "$after" ] && ok "failed imports write nothing" || not_ok "failed imports write nothing ($before → $after)"
+run 0 --database "$acts" --import-activity --date-format "%d.%m.%Y %H:%M" "$fixtures/discord-localdate.csv"
+
+sqlite3 "$acts" "INSERT INTO program (id, name, ratio_min, ratio_max, created_at, updated_at)
+                 VALUES ('p9', 'Second', 50, 100, '$stamp', '$stamp')"
+run 2 --database "$acts" --import-activity "$fixtures/activity-later.csv"
+contains err "--program" "with two programs, --import-activity asks for --program"
+run 0 --database "$acts" --import-activity --program Second "$fixtures/activity-later.csv"
+[ "$(sqlite3 "$acts" "SELECT count(*) FROM member WHERE program_id = 'p9'")" = 2 ] \
+  && ok "--program chooses where the activity goes" || not_ok "--program chooses where the activity goes"
+
 finish

@@ -297,9 +297,13 @@ read_message (Position     *at,
       ImportMember *member = g_ptr_array_index (run->members, message.author);
       char day[11];
 
-      hearth_julian_day_format (message.day, day);
-      hearth_import_member_set (run, member, MEMBER_JOINED_ON, day, TRUE);
-      member->joined_day = MAX (member->joined_day, message.day);
+      /* The newest join wins, whatever order the files come in. */
+      if (message.day >= member->joined_day)
+        {
+          hearth_julian_day_format (message.day, day);
+          hearth_import_member_set (run, member, MEMBER_JOINED_ON, day, TRUE);
+          member->joined_day = message.day;
+        }
     }
 
   if (run->message_authors != NULL)
@@ -511,6 +515,10 @@ discord_json_write (ImportRun   *run,
       Message *message = &g_array_index (data->messages, Message, i);
       gboolean counts = message->type == TYPE_DEFAULT || message->type == TYPE_REPLY ||
                         message->type == TYPE_THREAD_CREATED;
+      /* A bot by the export's isBot, or a member the organizer marked as one. */
+      gboolean bot = message->bot ||
+                     (message->author != NO_AUTHOR &&
+                      ((ImportMember *)g_ptr_array_index (run->members, message->author))->is_bot);
       gboolean is_new;
 
       if ((i & (HEARTH_IMPORT_CHUNK - 1)) == HEARTH_IMPORT_CHUNK - 1 &&
@@ -521,7 +529,7 @@ discord_json_write (ImportRun   *run,
        * ignored. */
       if (message->type == TYPE_MEMBER_JOIN && message->author != NO_AUTHOR && !message->bot)
         continue;
-      if (!counts || message->bot || message->author == NO_AUTHOR)
+      if (!counts || bot || message->author == NO_AUTHOR)
         {
           file->rows_ignored++;
           run->summary->n_ignored++;

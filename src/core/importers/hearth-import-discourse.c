@@ -4,9 +4,10 @@
  *
  * Discourse's admin user export: `id,name,username,email,…,created_at,…,last_seen_at,…,
  * topic_count,post_count,likes_given,likes_received,…`, read from the header. It creates or
- * updates members. Its counters are lifetime totals: the last ones seen are kept in
- * import_counter, and each import adds only the increase since that member's last one (the
- * first import adds the totals), on the newest last_seen_at day in the file:
+ * updates members. Its counters are lifetime totals: the highest ones seen are kept in
+ * import_counter, and each import adds only the increase since then (the first import adds the
+ * totals), on the newest last_seen_at day in the file. A kept total never goes down, so an older
+ * export imported after a newer one adds nothing, and neither does the newer one again:
  *
  *   topic_count → thread_started, post_count → message, post_count − topic_count → reply,
  *   likes_received → reaction_received
@@ -266,7 +267,7 @@ discourse_write (ImportRun   *run,
                                     "INSERT INTO import_counter (program_id, member_id, source, "
                                     "counter, total) VALUES (?1, ?2, ?3, ?4, ?5) "
                                     "ON CONFLICT (program_id, member_id, source, counter) "
-                                    "DO UPDATE SET total = excluded.total",
+                                    "DO UPDATE SET total = max (total, excluded.total)",
                                     error);
   if (select == NULL || upsert == NULL)
     return FALSE;

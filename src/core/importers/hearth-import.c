@@ -10,7 +10,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "hearth-import-private.h"
 #include "hearth-json-reader.h"
@@ -1023,12 +1028,38 @@ static gboolean
 hash_file (ImportFile  *file,
            GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (file->path, FALSE, error);
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GError) local_error = NULL;
+  struct stat info;
+  int saved_errno = 0;
+  int fd;
 
+  /* Opened here so that a failure is a HEARTH_ERROR in the system's words: g_mapped_file_new()
+   * gives a GFileError that repeats the path after the one the message starts with. */
+  fd = g_open (file->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &info) != 0)
+    saved_errno = errno;
+  else if (S_ISDIR (info.st_mode))
+    saved_errno = EISDIR;
+
+  if (saved_errno != 0)
+    {
+      if (fd >= 0)
+        g_close (fd, NULL);
+      hearth_import_error (error, saved_errno == ENOENT ? HEARTH_ERROR_NOT_FOUND
+                                                        : HEARTH_ERROR_FAILED,
+                           file->path, 0, NULL, "%s",
+                           saved_errno == EISDIR ? "is a folder" : g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+  g_close (fd, NULL);
   if (mapped == NULL)
     {
-      hearth_import_prefix_error (error, file->path);
+      hearth_import_error (error, HEARTH_ERROR_FAILED, file->path, 0, NULL, "%s",
+                           local_error->message);
       return FALSE;
     }
 
@@ -1171,6 +1202,9 @@ write_all (ImportRun  *run,
   ok = ok && write_batches (run, error);
   ok = ok && !g_cancellable_set_error_if_cancelled (run->cancellable, error);
   ok = ok && hearth_database_commit (run->db, error);
+
+  if (ok && run->progress != NULL)
+    run->progress (PROGRESS_TOTAL, PROGRESS_TOTAL, run->progress_data);
 
   if (!ok)
     hearth_database_rollback (run->db);
