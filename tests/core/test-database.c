@@ -844,6 +844,72 @@ test_refuse_too_new (void)
   sqlite3_close (other);
 }
 
+/* Every older schema in tests/fixtures/schema opens, migrates, and keeps its rows. */
+static void
+test_migrate_fixtures (void)
+{
+  static const struct
+  {
+    const char *name;
+    int         version;
+  } fixtures[] = {
+    { "hearth-v1.sql", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(TestDir) td = test_dir_new ();
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "schema",
+                                                     fixtures[i].name, NULL);
+      g_autofree char *sql = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HearthDatabase) db = NULL;
+      g_autofree char *backup_dir = NULL;
+      sqlite3 *old, *handle;
+      gint64 n_members, n_activity, sum_activity;
+
+      g_test_message ("migrating %s", fixtures[i].name);
+      g_assert_true (g_file_get_contents (path, &sql, NULL, NULL));
+      old = test_sqlite_open (td->path);
+      test_sqlite_exec (old, sql);
+      g_assert_cmpint (test_sqlite_int (old, "PRAGMA user_version"), ==, fixtures[i].version);
+      n_members = test_sqlite_int (old, "SELECT count(*) FROM member");
+      n_activity = test_sqlite_int (old, "SELECT count(*) FROM activity");
+      sum_activity = test_sqlite_int (old, "SELECT sum(count) FROM activity");
+      g_assert_cmpint (n_activity, >, 0);
+      sqlite3_close (old);
+
+      db = hearth_database_open (td->path, HEARTH_DATABASE_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      handle = hearth_database_get_handle (db);
+      g_assert_cmpint (test_sqlite_int (handle, "PRAGMA user_version"), ==,
+                       hearth_database_get_latest_version ());
+      g_assert_cmpint (test_sqlite_int (handle, "SELECT count(*) FROM member"), ==, n_members);
+      g_assert_cmpint (test_sqlite_int (handle, "SELECT count(*) FROM activity"), ==, n_activity);
+      g_assert_cmpint (test_sqlite_int (handle, "SELECT sum(count) FROM activity"), ==, sum_activity);
+      g_assert_cmpint (test_sqlite_int (handle, "SELECT count(*) FROM pragma_foreign_key_check"),
+                       ==, 0);
+      g_assert_cmpint (test_sqlite_int (handle, "SELECT integrity_check = 'ok' "
+                                                "FROM pragma_integrity_check"), ==, 1);
+
+      /* The constraints still hold after the activity table was rebuilt (version 2). */
+      g_assert_false (hearth_database_exec (db, "INSERT INTO activity SELECT id, '2026-01-01', "
+                                                "'hugs', 1 FROM member LIMIT 1", NULL));
+      g_assert_false (hearth_database_exec (db, "INSERT INTO activity VALUES ('nobody', "
+                                                "'2026-01-01', 'message', 1)", NULL));
+      g_assert_false (hearth_database_exec (db, "INSERT INTO activity SELECT id, '2026-01-01', "
+                                                "'message', 0 FROM member LIMIT 1", NULL));
+      g_assert_true (hearth_database_exec (db, "INSERT INTO activity SELECT id, '2026-01-01', "
+                                               "'content_shared', 2 FROM member LIMIT 1", NULL));
+      g_assert_true (hearth_database_exec (db, "DELETE FROM member", NULL));
+      g_assert_cmpint (test_sqlite_int (handle, "SELECT count(*) FROM activity"), ==, 0);
+
+      /* A migration is preceded by a backup. */
+      backup_dir = hearth_database_get_backup_dir (db);
+      g_assert_true (g_file_test (backup_dir, G_FILE_TEST_IS_DIR));
+    }
+}
+
 /* Backups and restore ----------------------------------------------------------------------- */
 
 static void
@@ -1139,6 +1205,7 @@ main (int   argc,
 
   g_test_add_func ("/database/create-and-reopen", test_create_and_reopen);
   g_test_add_func ("/database/schema", test_schema);
+  g_test_add_func ("/database/migrate-fixtures", test_migrate_fixtures);
   g_test_add_func ("/database/pragmas", test_pragmas);
   g_test_add_func ("/database/transaction/rollback", test_transaction_rollback);
   g_test_add_func ("/database/transaction/store-job-fails", test_transaction_store_job_fails);

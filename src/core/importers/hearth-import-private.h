@@ -132,6 +132,8 @@ struct _ImportRun
   guint64                    bytes_done;
   guint64                    write_total;
   guint64                    write_done;
+  /* For G_MESSAGES_DEBUG=hearth-import: where a run's time goes. */
+  GTimer                    *timer;
 };
 
 /* Members. */
