@@ -183,6 +183,7 @@ hearth_application_init (HearthApplication *self)
   const char *new_program_accels[] = { "<Control>n", NULL };
   const char *import_accels[] = { "<Control>o", NULL };
   const char *export_accels[] = { "<Control>e", NULL };
+  const char *import_activity_accels[] = { "<Control><Shift>o", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -194,6 +195,8 @@ hearth_application_init (HearthApplication *self)
                                          new_program_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-activity",
+                                         import_activity_accels);
 }
 
 /**

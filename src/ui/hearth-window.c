@@ -15,6 +15,7 @@
 #include "hearth-candidates-page.h"
 #include "hearth-export-dialog.h"
 #include "hearth-feedback-page.h"
+#include "hearth-import-activity-dialog.h"
 #include "hearth-import-dialog.h"
 #include "hearth-overview-page.h"
 #include "hearth-page.h"
@@ -262,6 +263,8 @@ update_actions (HearthWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-program", can_edit && has_program);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", can_edit && has_program);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-activity", can_edit && has_program);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members", can_edit && has_program);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL && has_program);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-sample", can_edit && sample != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->try_sample_button), sample != NULL);
@@ -709,6 +712,26 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Activity and member lists go into the shown program; the dialog asks for the files itself, so
+ * they can also be chosen again from inside it. */
+static void
+import_activity_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  HearthImportFormat variant = g_str_equal (action_name, "win.import-members")
+                                 ? HEARTH_IMPORT_FORMAT_MEMBERS : HEARTH_IMPORT_FORMAT_AUTO;
+  HearthImportActivityDialog *dialog;
+
+  if (self->store == NULL || self->program == NULL || hearth_store_get_busy (self->store))
+    return;
+
+  dialog = hearth_import_activity_dialog_new (self, self->store, self->program_id, variant, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  hearth_import_activity_dialog_choose_files (dialog);
+}
+
 static GFile *
 find_json_file (GSList *files)
 {
@@ -921,6 +944,10 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-program", NULL, rename_program_action);
   gtk_widget_class_install_action (widget_class, "win.delete-program", NULL, delete_program_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-activity", NULL,
+                                   import_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.import-members", NULL,
+                                   import_activity_action);
   gtk_widget_class_install_action (widget_class, "win.try-sample", NULL, try_sample_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-program", "s",

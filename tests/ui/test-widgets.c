@@ -14,6 +14,7 @@
 #include "hearth-candidates-page.h"
 #include "hearth-export-dialog.h"
 #include "hearth-feedback-page.h"
+#include "hearth-import-activity-dialog.h"
 #include "hearth-import-dialog.h"
 #include "hearth-overview-page.h"
 #include "hearth-preferences-window.h"
@@ -100,6 +101,20 @@ test_dialogs (void)
 
   window = GTK_WIDGET (hearth_export_dialog_new (store, program));
   gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Without files, both kinds of import ask for them; Import waits for them. */
+  window = GTK_WIDGET (hearth_import_activity_dialog_new (NULL, store, NULL,
+                                                          HEARTH_IMPORT_FORMAT_AUTO, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (GTK_IS_BUTTON (gtk_window_get_default_widget (GTK_WINDOW (window))));
+  g_assert_false (gtk_widget_get_sensitive (gtk_window_get_default_widget (GTK_WINDOW (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = GTK_WIDGET (hearth_import_activity_dialog_new (NULL, store, NULL,
+                                                          HEARTH_IMPORT_FORMAT_MEMBERS, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Import Members");
   gtk_window_destroy (GTK_WINDOW (window));
 
   hearth_store_close (store);

@@ -387,6 +387,7 @@ check_shortcuts (HearthApplication *app,
   g_assert_true (has_accel (GTK_APPLICATION (app), "app.preferences", "<Control>comma"));
   g_assert_true (has_accel (GTK_APPLICATION (app), "win.show-help-overlay", "<Control>question"));
   g_assert_true (has_accel (GTK_APPLICATION (app), "win.import", "<Control>o"));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "win.import-activity", "<Shift><Control>o"));
   g_assert_true (has_accel (GTK_APPLICATION (app), "win.export", "<Control>e"));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
