@@ -508,19 +508,19 @@ print_activity_summary (HearthImportSummary *summary,
         }
 
       /* Translators: per file, the rows or messages counted, ignored (system messages, bots,
-       * erased members) and skipped because an earlier import counted them. */
-      g_print (_("%s (%s): %" G_GUINT64_FORMAT " counted, %" G_GUINT64_FORMAT " ignored, "
-                 "%" G_GUINT64_FORMAT " already imported.\n"),
-               file->path, file->format, file->rows_added, file->rows_ignored, file->rows_already);
+       * erased members) and skipped because an earlier import counted them. The numbers are
+       * %lu; the second %s is the format, such as "discord-json". */
+      g_print (_("%s (%s): %lu counted, %lu ignored, %lu already imported.\n"),
+               file->path, file->format, (gulong)file->rows_added, (gulong)file->rows_ignored,
+               (gulong)file->rows_already);
     }
 
   if (members)
     g_print (_("Into “%s”: %u members created, %u updated.\n"), program_name,
              summary->n_members_created, summary->n_members_updated);
   else
-    g_print (_("Into “%s”: %" G_GUINT64_FORMAT " activity rows added or raised; %u members "
-               "created, %u updated.\n"),
-             program_name, summary->n_activity, summary->n_members_created,
+    g_print (_("Into “%s”: %lu activity rows added or raised; %u members created, %u updated.\n"),
+             program_name, (gulong)summary->n_activity, summary->n_members_created,
              summary->n_members_updated);
 
   if (summary->ignored_columns != NULL && summary->ignored_columns[0] != NULL)
