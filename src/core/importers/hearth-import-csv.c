@@ -127,21 +127,10 @@ hearth_import_read_header (ImportRun            *run,
                            GError              **error)
 {
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
-  GError *local_error = NULL;
   guint n;
 
-  if (!hearth_csv_reader_next_row (reader, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          hearth_import_prefix_error (&local_error, file->path);
-          g_propagate_error (error, local_error);
-        }
-      else
-        hearth_import_error (error, HEARTH_ERROR_INVALID, file->path, 0, NULL,
-                             "the file is empty: it needs a header row");
-      return FALSE;
-    }
+  if (!hearth_import_read_first_row (file, reader, error))
+    return FALSE;
 
   n = hearth_csv_reader_get_n_fields (reader);
   for (guint i = 0; i < n; i++)
@@ -385,22 +374,16 @@ csv_read (ImportRun   *run,
       if (member == NULL || member->is_bot)
         {
           /* An erased member, or a bot: their rows never count. */
-          file->rows_ignored++;
-          run->summary->n_ignored++;
+          hearth_import_tally (run, file, IMPORT_IGNORED);
           continue;
         }
 
       hearth_import_file_add (file, member->index, julian, kind_index, count);
-      file->rows_added++;
-      run->summary->n_counted++;
+      hearth_import_tally (run, file, IMPORT_COUNTED);
     }
 
-  if (local_error != NULL)
-    {
-      hearth_import_prefix_error (&local_error, file->path);
-      g_propagate_error (error, local_error);
-      goto out;
-    }
+  if (!hearth_import_rows_done (file, local_error, error))
+    goto out;
 
   ok = TRUE;
 

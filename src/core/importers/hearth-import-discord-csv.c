@@ -104,18 +104,8 @@ discord_csv_read (ImportRun   *run,
     return FALSE;
   hearth_csv_reader_set_delimiter (reader, ',');
 
-  if (!hearth_csv_reader_next_row (reader, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          hearth_import_prefix_error (&local_error, file->path);
-          g_propagate_error (error, local_error);
-        }
-      else
-        hearth_import_error (error, HEARTH_ERROR_INVALID, file->path, 0, NULL,
-                             "the file is empty: it needs a header row");
-      return FALSE;
-    }
+  if (!hearth_import_read_first_row (file, reader, error))
+    return FALSE;
 
   same = hearth_csv_reader_get_n_fields (reader) == G_N_ELEMENTS (discord_header);
   for (guint i = 0; same && i < G_N_ELEMENTS (discord_header); i++)
@@ -211,12 +201,8 @@ discord_csv_read (ImportRun   *run,
       g_array_append_val (data->rows, row);
     }
 
-  if (local_error != NULL)
-    {
-      hearth_import_prefix_error (&local_error, file->path);
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!hearth_import_rows_done (file, local_error, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -249,8 +235,7 @@ discord_csv_write (ImportRun   *run,
       member = row->author != G_MAXUINT32 ? g_ptr_array_index (run->members, row->author) : NULL;
       if (member == NULL || member->is_bot)
         {
-          file->rows_ignored++;
-          run->summary->n_ignored++;
+          hearth_import_tally (run, file, IMPORT_IGNORED);
           continue;
         }
 
@@ -258,15 +243,13 @@ discord_csv_write (ImportRun   *run,
         return FALSE;
       if (!is_new)
         {
-          file->rows_already++;
-          run->summary->n_already++;
+          hearth_import_tally (run, file, IMPORT_ALREADY);
           continue;
         }
 
       hearth_import_file_add (file, row->author, row->day, message_kind, 1);
       hearth_import_file_add (file, row->author, row->day, reaction_kind, row->reactions);
-      file->rows_added++;
-      run->summary->n_counted++;
+      hearth_import_tally (run, file, IMPORT_COUNTED);
     }
 
   return TRUE;

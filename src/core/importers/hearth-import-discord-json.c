@@ -416,12 +416,8 @@ discord_json_read (ImportRun   *run,
 
   if (local_error == NULL)
     hearth_json_reader_end (reader, &local_error);
-  if (local_error != NULL)
-    {
-      hearth_import_prefix_error (&local_error, file->path);
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!hearth_import_rows_done (file, local_error, error))
+    return FALSE;
 
   if (!has_guild || !has_messages)
     {
@@ -531,8 +527,7 @@ discord_json_write (ImportRun   *run,
         continue;
       if (!counts || bot || message->author == NO_AUTHOR)
         {
-          file->rows_ignored++;
-          run->summary->n_ignored++;
+          hearth_import_tally (run, file, IMPORT_IGNORED);
           continue;
         }
 
@@ -540,8 +535,7 @@ discord_json_write (ImportRun   *run,
         return FALSE;
       if (!is_new)
         {
-          file->rows_already++;
-          run->summary->n_already++;
+          hearth_import_tally (run, file, IMPORT_ALREADY);
           continue;
         }
 
@@ -558,8 +552,7 @@ discord_json_write (ImportRun   *run,
       hearth_import_file_add (file, message->author, message->day, reaction_kind,
                               message->reactions);
 
-      file->rows_added++;
-      run->summary->n_counted++;
+      hearth_import_tally (run, file, IMPORT_COUNTED);
     }
 
   return TRUE;

@@ -85,18 +85,8 @@ discourse_read (ImportRun   *run,
   if (!hearth_import_open_csv (run, file, &reader, error))
     return FALSE;
 
-  if (!hearth_csv_reader_next_row (reader, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          hearth_import_prefix_error (&local_error, file->path);
-          g_propagate_error (error, local_error);
-        }
-      else
-        hearth_import_error (error, HEARTH_ERROR_INVALID, file->path, 0, NULL,
-                             "the file is empty: it needs a header row");
-      return FALSE;
-    }
+  if (!hearth_import_read_first_row (file, reader, error))
+    return FALSE;
 
   header = hearth_import_describe_header (reader);
   for (guint c = 0; c < N_COLS; c++)
@@ -202,8 +192,7 @@ discourse_read (ImportRun   *run,
 
       if (hearth_import_is_suppressed (run, SOURCE, id))
         {
-          file->rows_ignored++;
-          run->summary->n_ignored++;
+          hearth_import_tally (run, file, IMPORT_IGNORED);
           continue;
         }
 
@@ -225,12 +214,8 @@ discourse_read (ImportRun   *run,
       g_array_append_val (data->users, user);
     }
 
-  if (local_error != NULL)
-    {
-      hearth_import_prefix_error (&local_error, file->path);
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!hearth_import_rows_done (file, local_error, error))
+    return FALSE;
 
   if (data->day == 0)
     data->day = newest_created;
@@ -290,8 +275,7 @@ discourse_write (ImportRun   *run,
 
       if (member->is_bot)
         {
-          file->rows_ignored++;
-          run->summary->n_ignored++;
+          hearth_import_tally (run, file, IMPORT_IGNORED);
           continue;
         }
 
@@ -329,14 +313,12 @@ discourse_write (ImportRun   *run,
         {
           if (seen_before)
             {
-              file->rows_already++;
-              run->summary->n_already++;
+              hearth_import_tally (run, file, IMPORT_ALREADY);
             }
           else
             {
               /* A member without any posts yet: written, nothing to count. */
-              file->rows_added++;
-              run->summary->n_counted++;
+              hearth_import_tally (run, file, IMPORT_COUNTED);
             }
           continue;
         }
@@ -344,8 +326,7 @@ discourse_write (ImportRun   *run,
       for (guint c = 0; c < N_COUNTERS; c++)
         hearth_import_file_add (file, user->member, data->day, kinds[c], MIN (increase[c], G_MAXINT32));
       hearth_import_file_add (file, user->member, data->day, reply_kind, MIN (replies, G_MAXINT32));
-      file->rows_added++;
-      run->summary->n_counted++;
+      hearth_import_tally (run, file, IMPORT_COUNTED);
     }
 
   return TRUE;

@@ -100,8 +100,7 @@ members_read (ImportRun   *run,
         platform = "csv";
       if (hearth_import_is_suppressed (run, platform, external_id))
         {
-          file->rows_ignored++;
-          run->summary->n_ignored++;
+          hearth_import_tally (run, file, IMPORT_IGNORED);
           continue;
         }
 
@@ -120,16 +119,11 @@ members_read (ImportRun   *run,
       if (joined_on[0] != '\0')
         hearth_import_member_set (run, member, MEMBER_JOINED_ON, joined_on, TRUE);
 
-      file->rows_added++;
-      run->summary->n_counted++;
+      hearth_import_tally (run, file, IMPORT_COUNTED);
     }
 
-  if (local_error != NULL)
-    {
-      hearth_import_prefix_error (&local_error, file->path);
-      g_propagate_error (error, local_error);
-      goto out;
-    }
+  if (!hearth_import_rows_done (file, local_error, error))
+    goto out;
 
   ok = TRUE;
 

@@ -196,6 +196,23 @@ gboolean       hearth_import_open_csv         (ImportRun     *run,
                                                GError       **error);
 void           hearth_import_note_ignored_column (ImportRun  *run,
                                                const char    *name);
+gboolean       hearth_import_read_first_row   (ImportFile    *file,
+                                               HearthCsvReader *reader,
+                                               GError       **error);
+gboolean       hearth_import_rows_done        (ImportFile    *file,
+                                               GError        *local_error,
+                                               GError       **error);
+
+typedef enum
+{
+  IMPORT_COUNTED,   /* into activity, or a member written */
+  IMPORT_IGNORED,   /* system messages, bots, erased members */
+  IMPORT_ALREADY,   /* an earlier import counted it */
+} ImportTally;
+
+void           hearth_import_tally            (ImportRun     *run,
+                                               ImportFile    *file,
+                                               ImportTally    tally);
 
 /* Writes inside the run's transaction. */
 gboolean       hearth_import_record_event     (ImportRun     *run,

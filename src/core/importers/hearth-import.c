@@ -717,6 +717,66 @@ hearth_import_open_csv (ImportRun        *run,
   return TRUE;
 }
 
+/* Reads the header row: FALSE with @error set when the file can't be read or is empty. */
+gboolean
+hearth_import_read_first_row (ImportFile       *file,
+                              HearthCsvReader  *reader,
+                              GError          **error)
+{
+  GError *local_error = NULL;
+
+  if (hearth_csv_reader_next_row (reader, &local_error))
+    return TRUE;
+
+  if (local_error == NULL)
+    {
+      hearth_import_error (error, HEARTH_ERROR_INVALID, file->path, 0, NULL,
+                           "the file is empty: it needs a header row");
+      return FALSE;
+    }
+
+  return hearth_import_rows_done (file, local_error, error);
+}
+
+/* Ends a loop over rows: the reader's error (taken), if any, named with the file. */
+gboolean
+hearth_import_rows_done (ImportFile  *file,
+                         GError      *local_error,
+                         GError     **error)
+{
+  if (local_error == NULL)
+    return TRUE;
+
+  hearth_import_prefix_error (&local_error, file->path);
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+/* One record's fate, in the file's and the run's counts. */
+void
+hearth_import_tally (ImportRun   *run,
+                     ImportFile  *file,
+                     ImportTally  tally)
+{
+  switch (tally)
+    {
+    case IMPORT_COUNTED:
+      file->rows_added++;
+      run->summary->n_counted++;
+      break;
+    case IMPORT_IGNORED:
+      file->rows_ignored++;
+      run->summary->n_ignored++;
+      break;
+    case IMPORT_ALREADY:
+      file->rows_already++;
+      run->summary->n_already++;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 void
 hearth_import_note_ignored_column (ImportRun  *run,
                                    const char *name)

@@ -18,6 +18,7 @@
 #include "hearth-import-activity-dialog.h"
 #include "hearth-import-activity-dialog-private.h"
 #include "hearth-error.h"
+#include "hearth-weak-ref.h"
 
 #define PREVIEW_ROWS 5
 
@@ -693,12 +694,13 @@ inspect_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  HearthImportActivityDialog *self = HEARTH_IMPORT_ACTIVITY_DIALOG (object);
+  g_autoptr(HearthImportActivityDialog) self = hearth_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
   InspectResult *inspected;
 
   inspected = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stack == NULL)
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->stack == NULL)
     {
       g_clear_pointer (&inspected, inspect_result_free);
       return;
@@ -771,7 +773,8 @@ start_inspect (HearthImportActivityDialog *self)
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
-  task = g_task_new (self, self->inspect_cancellable, inspect_done_cb, NULL);
+  /* Not the dialog itself: see hearth-weak-ref.h. */
+  task = g_task_new (NULL, self->inspect_cancellable, inspect_done_cb, hearth_weak_ref_new (self));
   g_task_set_source_tag (task, start_inspect);
   g_task_set_task_data (task, data, (GDestroyNotify) inspect_data_free);
   g_task_run_in_thread (task, inspect_thread);

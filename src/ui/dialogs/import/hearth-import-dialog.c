@@ -19,6 +19,7 @@
 
 #include "hearth-import-dialog.h"
 #include "hearth-snapshot.h"
+#include "hearth-weak-ref.h"
 #include "hearth-window.h"
 
 struct _HearthImportDialog
@@ -180,13 +181,14 @@ inspect_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  HearthImportDialog *self = HEARTH_IMPORT_DIALOG (object);
+  g_autoptr(HearthImportDialog) self = hearth_weak_ref_steal (user_data);
   g_autoptr(HearthSnapshotSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Cancelled when the dialog was closed before the file was read. */
   summary = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stack == NULL)
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->stack == NULL)
     return;
 
   gtk_spinner_stop (self->spinner);
@@ -208,7 +210,8 @@ start_inspect (HearthImportDialog *self)
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
-  task = g_task_new (self, self->inspect_cancellable, inspect_done_cb, NULL);
+  /* Not the dialog itself: see hearth-weak-ref.h. */
+  task = g_task_new (NULL, self->inspect_cancellable, inspect_done_cb, hearth_weak_ref_new (self));
   g_task_set_source_tag (task, start_inspect);
   g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
   g_task_run_in_thread (task, inspect_thread);
