@@ -17,6 +17,7 @@
 #include "hearth-cli.h"
 #include "hearth-import.h"
 #include "hearth-program.h"
+#include "hearth-scoring.h"
 #include "hearth-snapshot.h"
 #include "hearth-store.h"
 
@@ -41,7 +42,15 @@ struct _HearthCli
   char      *format;
   char      *date_format;
   HearthImportFormat import_format;
+  /* --candidates [--top N] [--json] */
+  gboolean   candidates;
+  int        top;
+  gboolean   json;
 };
+
+/* --top when not given: G_OPTION_ARG_INT leaves the sentinel alone. */
+#define TOP_UNSET   G_MININT
+#define TOP_DEFAULT 20
 
 HearthCli *
 hearth_cli_new (void)
@@ -127,12 +136,20 @@ hearth_cli_parse (HearthCli   *self,
          "for example %d.%m.%Y %H:%M"), N_("FMT") },
     { "import-members", 0, 0, G_OPTION_ARG_NONE, &self->import_members,
       N_("Create or update members from the CSV files given"), NULL },
+    { "candidates", 0, 0, G_OPTION_ARG_NONE, &self->candidates,
+      N_("List the program’s members ranked as ambassador candidates"), NULL },
+    { "top", 0, 0, G_OPTION_ARG_INT, &self->top,
+      N_("With --candidates: how many to list (20 unless given)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &self->json,
+      N_("Print the result as one JSON object (see data/hearth-cli.schema.json)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->rest, NULL, N_("[FILE…]") },
     { NULL }
   };
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (exit_status != NULL, FALSE);
+
+  self->top = TOP_UNSET;
 
   context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -228,6 +245,22 @@ hearth_cli_parse (HearthCli   *self,
       return FALSE;
     }
 
+  if ((self->top != TOP_UNSET || self->json) && !self->candidates)
+    {
+      usage_error (_("--top and --json go with --candidates"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->top != TOP_UNSET && self->top < 1)
+    {
+      usage_error (_("--top needs a number of 1 or more"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+  if (self->top == TOP_UNSET)
+    self->top = TOP_DEFAULT;
+
   if ((self->export_path != NULL && self->export_path[0] == '\0') ||
       (self->import_path != NULL && self->import_path[0] == '\0'))
     {
@@ -237,10 +270,10 @@ hearth_cli_parse (HearthCli   *self,
     }
 
   if ((self->export_path != NULL) + (self->import_path != NULL) + (self->import_activity != FALSE) +
-      (self->import_members != FALSE) > 1)
+      (self->import_members != FALSE) + (self->candidates != FALSE) > 1)
     {
-      usage_error (_("give one action per run: --export, --import, --import-activity or "
-                     "--import-members"));
+      usage_error (_("give one action per run: --export, --import, --import-activity, "
+                     "--import-members or --candidates"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -263,7 +296,7 @@ hearth_cli_has_action (HearthCli *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->export_path != NULL || self->import_path != NULL || self->import_activity ||
-         self->import_members;
+         self->import_members || self->candidates;
 }
 
 /* Errors are one line on stderr: "hearth: " and a message that names the file. */
@@ -563,6 +596,225 @@ run_import_activity (HearthCli   *self,
   return HEARTH_EXIT_OK;
 }
 
+/* JSON is written by hand here: json-glib 1.6 prints doubles with 17 significant digits
+ * (33.299999999999997), where the published shape has scores rounded to one decimal. */
+static void
+json_string (GString    *out,
+             const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char)c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* A score rounded to one decimal, with a dot whatever the locale. */
+static void
+json_score (GString *out,
+            double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+}
+
+static void
+print_candidates_json (GPtrArray *listed)
+{
+  g_autoptr(GString) out = g_string_new ("{\n  \"candidates\": [");
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      HearthCandidate *c = g_ptr_array_index (listed, i);
+      gboolean first_flag = TRUE;
+
+      g_string_append (out, i > 0 ? ",\n    {\n" : "\n    {\n");
+      g_string_append (out, "      \"member_id\": ");
+      json_string (out, c->member_id);
+      g_string_append (out, ",\n      \"display_name\": ");
+      json_string (out, c->display_name);
+      g_string_append (out, ",\n      \"overall\": ");
+      json_score (out, c->overall);
+      g_string_append (out, ",\n      \"traits\": {");
+
+      for (guint t = 0; t < HEARTH_N_TRAITS; t++)
+        {
+          const HearthTraitScore *score = &c->traits[t];
+          const char *confidence = hearth_confidence_to_string (score->confidence);
+
+          g_string_append (out, t > 0 ? ",\n        " : "\n        ");
+          json_string (out, hearth_trait_to_string (t));
+          g_string_append (out, ": {\n          \"score\": ");
+          if (score->assessed)
+            json_score (out, score->score);
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ",\n          \"confidence\": ");
+          if (score->assessed && confidence != NULL)
+            json_string (out, confidence);
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ",\n          \"evidence\": [");
+          for (guint e = 0; score->evidence != NULL && score->evidence[e] != NULL; e++)
+            {
+              g_string_append (out, e > 0 ? ", " : "");
+              json_string (out, score->evidence[e]);
+            }
+          g_string_append (out, "]\n        }");
+        }
+
+      g_string_append (out, "\n      },\n      \"flags\": [");
+      for (guint f = 0; f < HEARTH_N_CANDIDATE_FLAGS; f++)
+        if (c->flags & (1u << f))
+          {
+            g_string_append (out, first_flag ? "" : ", ");
+            json_string (out, hearth_candidate_flag_to_string (1u << f));
+            first_flag = FALSE;
+          }
+      g_string_append (out, "]\n    }");
+    }
+
+  g_string_append (out, listed->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  fputs (out->str, stdout);
+}
+
+/* NAME padded (or cut with an ellipsis) to WIDTH characters. */
+static void
+append_padded (GString    *out,
+               const char *name,
+               guint       width)
+{
+  glong length = g_utf8_strlen (name, -1);
+
+  if ((guint)length > width)
+    {
+      const char *end = g_utf8_offset_to_pointer (name, width - 1);
+
+      g_string_append_len (out, name, end - name);
+      g_string_append (out, "…");
+    }
+  else
+    {
+      g_string_append (out, name);
+      for (guint i = length; i < width; i++)
+        g_string_append_c (out, ' ');
+    }
+}
+
+#define NAME_WIDTH 28
+
+static void
+print_candidates_text (GPtrArray *listed)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (listed->len == 0)
+    {
+      g_print ("%s\n", _("No candidates."));
+      return;
+    }
+
+  /* Translators: the header of --candidates' table; keep each word at most 5 characters
+   * (Cons = consistency, Emp = empathy, Align = alignment, Init = initiative, Cred =
+   * credibility). */
+  g_string_append_printf (out, "%4s  ", "#");
+  append_padded (out, _("Name"), NAME_WIDTH);
+  g_string_append_printf (out, "  %7s %5s %5s %5s %5s %5s  %s\n", _("Overall"), _("Cons"),
+                          _("Emp"), _("Align"), _("Init"), _("Cred"), _("Flags"));
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      HearthCandidate *c = g_ptr_array_index (listed, i);
+      gboolean first_flag = TRUE;
+
+      g_string_append_printf (out, "%4u  ", i + 1);
+      append_padded (out, c->display_name, NAME_WIDTH);
+      g_string_append_printf (out, "  %7.1f", c->overall);
+      for (guint t = 0; t < HEARTH_N_TRAITS; t++)
+        {
+          if (c->traits[t].assessed)
+            g_string_append_printf (out, " %5.1f", c->traits[t].score);
+          else
+            g_string_append (out, "     —");
+        }
+      g_string_append (out, "  ");
+      for (guint f = 0; f < HEARTH_N_CANDIDATE_FLAGS; f++)
+        if (c->flags & (1u << f))
+          {
+            g_string_append_printf (out, "%s%s", first_flag ? "" : ",",
+                                    hearth_candidate_flag_to_string (1u << f));
+            first_flag = FALSE;
+          }
+      g_string_append_c (out, '\n');
+    }
+
+  fputs (out->str, stdout);
+}
+
+static int
+run_candidates (HearthCli   *self,
+                HearthStore *store)
+{
+  g_autoptr(HearthProgram) program = NULL;
+  g_autoptr(HearthScoreSet) set = NULL;
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = resolve_program (self, hearth_store_get_reader (store), &program)) != HEARTH_EXIT_OK)
+    return status;
+
+  if (program != NULL)
+    {
+      if (!(set = hearth_scoring_run (hearth_store_get_reader (store),
+                                      hearth_record_get_id (HEARTH_RECORD (program)), NULL,
+                                      &error)))
+        return data_error (error);
+
+      /* Bots come last in the set and are never listed. */
+      for (guint i = 0; i < set->candidates->len && listed->len < (guint)self->top; i++)
+        {
+          HearthCandidate *c = g_ptr_array_index (set->candidates, i);
+
+          if (!(c->flags & HEARTH_CANDIDATE_FLAG_BOT))
+            g_ptr_array_add (listed, c);
+        }
+    }
+
+  if (self->json)
+    print_candidates_json (listed);
+  else
+    print_candidates_text (listed);
+
+  return HEARTH_EXIT_OK;
+}
+
 int
 hearth_cli_run (HearthCli *self)
 {
@@ -580,6 +832,8 @@ hearth_cli_run (HearthCli *self)
     return run_import (self, store);
   if (self->import_activity || self->import_members)
     return run_import_activity (self, store);
+  if (self->candidates)
+    return run_candidates (self, store);
 
   return HEARTH_EXIT_USAGE;
 }

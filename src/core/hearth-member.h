@@ -6,6 +6,7 @@
 #pragma once
 
 #include "hearth-record.h"
+#include "hearth-store.h"
 
 G_BEGIN_DECLS
 
@@ -47,5 +48,26 @@ const char    *hearth_member_get_program_id   (HearthMember    *self);
 GPtrArray     *hearth_member_load_for_program (HearthDatabase  *db,
                                                const char      *program_id,
                                                GError         **error);
+
+/* The status workflow: which steps are allowed, and the step itself with its history row. */
+gboolean       hearth_member_status_can_change (const char     *from,
+                                                const char     *to);
+gboolean       hearth_member_change_status    (HearthDatabase  *db,
+                                               const char      *member_id,
+                                               const char      *status,
+                                               const char      *note,
+                                               const char      *changed_on,
+                                               GError         **error);
+void           hearth_member_change_status_async  (HearthStore         *store,
+                                                   const char          *member_id,
+                                                   const char          *status,
+                                                   const char          *note,
+                                                   const char          *changed_on,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean       hearth_member_change_status_finish (HearthStore         *store,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 G_END_DECLS

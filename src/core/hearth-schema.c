@@ -13,8 +13,11 @@
 #include "config.h"
 
 #include "hearth-member.h"
+#include "hearth-nomination.h"
+#include "hearth-observation.h"
 #include "hearth-program.h"
 #include "hearth-schema.h"
+#include "hearth-status-change.h"
 
 const char * const hearth_activity_kinds[] = {
   "message", "thread_started", "reply", "welcome", "answer", "reaction_received",
@@ -25,7 +28,6 @@ const char * const hearth_traits[] = {
   "consistency", "empathy", "alignment", "initiative", "credibility", NULL
 };
 
-static const char * const consents[] = { "open", "accepted", "declined", NULL };
 static const char * const presets[] = {
   "welcome_team", "content_highlighter", "conversation_starter", "event_promoter",
   "peer_support_lead", "culture_keeper", "custom", NULL
@@ -62,30 +64,6 @@ static const char * const feedback_statuses[] = {
 #define REF_OPTIONAL(n, t)  { n, HEARTH_COLUMN_TEXT, 0, .references = t }
 #define PARENT(n, t)        { n, HEARTH_COLUMN_TEXT, REQUIRED | HEARTH_COLUMN_FLAGS_PARENT, \
                               .references = t }
-
-static const HearthColumn member_status_change_columns[] = {
-  PARENT ("member_id", "member"),
-  ENUM ("status", hearth_member_statuses, "member"),
-  DATE_REQUIRED ("changed_on"),
-  TEXT ("note"),
-};
-
-static const HearthColumn nomination_columns[] = {
-  PARENT ("nominee_id", "member"),
-  REF_OPTIONAL ("nominator_id", "member"),
-  TEXT ("nominator_name"),
-  TEXT ("reason"),
-  DATE_REQUIRED ("created_on"),
-  ENUM ("consent", consents, "open"),
-};
-
-static const HearthColumn observation_columns[] = {
-  PARENT ("member_id", "member"),
-  ENUM ("trait", hearth_traits, NULL),
-  INT_REQUIRED ("rating", 3),
-  TEXT_PERSONAL ("note"),
-  DATE_REQUIRED ("observed_on"),
-};
 
 static const HearthColumn role_columns[] = {
   PARENT ("program_id", "program"),
@@ -237,10 +215,12 @@ static const HearthColumn health_snooze_columns[] = {
 static const HearthTableSpec tables[] = {
   { "program", NULL, hearth_program_columns, HEARTH_PROGRAM_N_COLUMNS, TRUE, "id = ?1", "id" },
   { "member", "members", hearth_member_columns, HEARTH_MEMBER_N_COLUMNS, TRUE, IN_PROGRAM, "id" },
-  TABLE ("member_status_change", "member_status_changes", member_status_change_columns, TRUE,
+  TABLE ("member_status_change", "member_status_changes", hearth_status_change_columns, TRUE,
          OF_MEMBERS ("member_id"), "id"),
-  TABLE ("nomination", "nominations", nomination_columns, TRUE, OF_MEMBERS ("nominee_id"), "id"),
-  TABLE ("observation", "observations", observation_columns, TRUE, OF_MEMBERS ("member_id"), "id"),
+  TABLE ("nomination", "nominations", hearth_nomination_columns, TRUE, OF_MEMBERS ("nominee_id"),
+         "id"),
+  TABLE ("observation", "observations", hearth_observation_columns, TRUE,
+         OF_MEMBERS ("member_id"), "id"),
   TABLE ("role", "roles", role_columns, TRUE, IN_PROGRAM, "id"),
   TABLE ("role_goal", "role_goals", role_goal_columns, TRUE, OF ("role_id", "role"), "id"),
   TABLE ("assignment", "assignments", assignment_columns, TRUE, OF_MEMBERS ("member_id"), "id"),

@@ -162,10 +162,61 @@ after=$(sqlite3 "$acts" "SELECT (SELECT count(*) FROM member) || '/' || (SELECT 
 [ "$before" = "$after" ] && ok "failed imports write nothing" || not_ok "failed imports write nothing ($before → $after)"
 run 0 --database "$acts" --import-activity --date-format "%d.%m.%Y %H:%M" "$fixtures/discord-localdate.csv"
 
+# --candidates [--top N] [--json]: the ranked table or one JSON object; bots never listed.
+require python3
+run 2 --database "$fresh" --top 3
+contains err "--top and --json go with --candidates" "--top without --candidates is a usage error"
+run 2 --database "$fresh" --json
+run 2 --database "$fresh" --candidates --top 0
+contains err "--top needs a number of 1 or more" "--top 0 is a usage error"
+run 2 --database "$fresh" --candidates --top -4
+run 2 --database "$fresh" --candidates --top many
+run 2 --database "$fresh" --candidates --export "$tmp/both.json"
+run 0 --database "$fresh" --candidates
+contains out "Overall" "the candidates table has a header"
+[ "$(wc -l <"$tmp/out")" -eq 21 ] && ok "the table lists 20 candidates by default" \
+  || { not_ok "the table lists 20 candidates by default"; diag "$(cat "$tmp/out")"; }
+LANGUAGE=C run 0 --database "$fresh" --candidates --json
+count_candidates ()
+{
+  python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["candidates"]))' "$tmp/out"
+}
+[ "$(count_candidates)" = 20 ] && ok "--candidates --json parses and lists 20 by default" \
+  || not_ok "--candidates --json parses and lists 20 by default"
+contains out "Active in " "the evidence holds sentences"
+if grep -qE '"(email|notes|identity_tags)"|@example\.' "$tmp/out"; then
+  not_ok "--candidates --json prints no personal field"
+else
+  ok "--candidates --json prints no personal field"
+fi
+cp "$tmp/out" "$tmp/candidates-1.json"
+LANGUAGE=C run 0 --database "$fresh" --candidates --json
+cmp -s "$tmp/out" "$tmp/candidates-1.json" && ok "the same data gives the same bytes" \
+  || not_ok "the same data gives the same bytes"
+run 0 --database "$fresh" --candidates --json --top 3
+[ "$(count_candidates)" = 3 ] && ok "--top 3 lists 3" || not_ok "--top 3 lists 3"
+run 0 --database "$fresh" --candidates --top 1000 --json
+python3 - "$tmp/out" <<'PY' && ok "bots are not listed, the rest is ranked by overall" \
+  || not_ok "bots are not listed, the rest is ranked by overall"
+import json, sys
+c = json.load(open(sys.argv[1]))["candidates"]
+assert len(c) == 148, len(c)
+assert all("bot" not in x["flags"] for x in c)
+assert [x["overall"] for x in c] == sorted((x["overall"] for x in c), reverse=True)
+PY
+run 0 --database "$tmp/no-program.db" --candidates --json
+[ "$(tr -d ' \n' <"$tmp/out")" = '{"candidates":[]}' ] && ok "no program: an empty JSON result" \
+  || { not_ok "no program: an empty JSON result"; diag "$(cat "$tmp/out")"; }
+run 0 --database "$tmp/no-program.db" --candidates
+contains out "No candidates" "no program: the table says there are no candidates"
+
 sqlite3 "$acts" "INSERT INTO program (id, name, ratio_min, ratio_max, created_at, updated_at)
                  VALUES ('p9', 'Second', 50, 100, '$stamp', '$stamp')"
 run 2 --database "$acts" --import-activity "$fixtures/activity-later.csv"
 contains err "--program" "with two programs, --import-activity asks for --program"
+run 2 --database "$acts" --candidates --json
+contains err "--program" "with two programs, --candidates asks for --program"
+run 0 --database "$acts" --candidates --json --program Second
 run 0 --database "$acts" --import-activity --program Second "$fixtures/activity-later.csv"
 [ "$(sqlite3 "$acts" "SELECT count(*) FROM member WHERE program_id = 'p9'")" = 2 ] \
   && ok "--program chooses where the activity goes" || not_ok "--program chooses where the activity goes"

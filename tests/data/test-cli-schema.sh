@@ -1,0 +1,154 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The published command-line output schema (data/hearth-cli.schema.json, DESIGN §3) against an
+# independent validator, ajv (tools/schema-validator, installed by ./dev): the schema compiles as
+# draft 2020-12; real `hearth --candidates --json` output validates (the sample program, with a
+# role and a decline added so more flags show, --top 3, and an empty database); and copies broken
+# in one place each are refused.
+# Usage: test-cli-schema.sh HEARTH_EXE [SOURCE_ROOT]
+
+. "$(dirname "$0")/tap.sh"
+
+hearth=${1:-}
+root=$(source_root "${2:-}")
+schema=$root/data/hearth-cli.schema.json
+sample=$root/data/sample-program.json
+validator=$root/tools/schema-validator
+
+[ -x "$hearth" ] || fail_early "usage: test-cli-schema.sh HEARTH_EXE [SOURCE_ROOT]"
+[ -f "$schema" ] || fail_early "$schema does not exist"
+
+PATH=$validator/node_modules/.bin:$PATH
+export PATH
+if ! have ajv; then
+  diag "ajv is installed by ./dev, or by: npm ci --prefix tools/schema-validator"
+fi
+require node ajv sqlite3 python3
+
+tmp=$(mktemp -d) || fail_early "cannot make a temporary folder"
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/hearth.db
+unset DISPLAY WAYLAND_DISPLAY
+# The evidence sentences in English, whatever the machine's locale.
+LANGUAGE=C LC_ALL=C.UTF-8
+export LANGUAGE LC_ALL
+
+ajv_validate ()
+{
+  ajv validate --spec=draft2020 -c ajv-formats -s "$schema" -d "$1"
+}
+
+stop ()
+{
+  not_ok "$1"
+  diag "$2"
+  finish
+}
+
+check "the schema compiles as draft 2020-12 (ajv, strict mode)" \
+  ajv compile --spec=draft2020 -c ajv-formats --strict=true -s "$schema"
+
+# An empty database: no program, an empty result.
+out=$("$hearth" --database "$tmp/empty.db" --candidates --json 2>&1 >"$tmp/empty.json") ||
+  stop "hearth --candidates --json runs on an empty database" "$out"
+check "the output for an empty database validates" ajv_validate "$tmp/empty.json"
+
+out=$("$hearth" --database "$db" --import "$sample" 2>&1) || stop "the sample program imports" "$out"
+# A role held by the top-scoring member and a decline, so has_role and declined_before show.
+if ! fixture_out=$(sqlite3 -bail "$db" 2>&1 <<'SQL'
+PRAGMA foreign_keys = ON;
+INSERT INTO role (id, program_id, preset, name, created_at, updated_at)
+  SELECT 'r0000000-0000-4000-8000-000000000001', id, 'welcome_team', 'Welcome Team',
+         '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' FROM program;
+INSERT INTO assignment (id, member_id, role_id, starts_on, created_at, updated_at)
+  SELECT 'a0000000-0000-4000-8000-000000000001', m.id, 'r0000000-0000-4000-8000-000000000001',
+         '2026-01-05', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+  FROM member m WHERE m.is_bot = 0 ORDER BY m.id LIMIT 1;
+INSERT INTO member_status_change (id, member_id, status, changed_on, created_at, updated_at)
+  SELECT 's0000000-0000-4000-8000-000000000001', m.id, 'declined', '2026-01-10',
+         '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+  FROM member m WHERE m.is_bot = 0 ORDER BY m.id LIMIT 1;
+SQL
+); then
+  stop "the fixture fits the database schema" "$fixture_out"
+fi
+
+# Every member is listed with a --top larger than the program.
+for variant in all top3 default; do
+  case $variant in
+    all) flags="--top 1000" ;;
+    top3) flags="--top 3" ;;
+    default) flags= ;;
+  esac
+  # shellcheck disable=SC2086 # $flags is options or nothing
+  out=$("$hearth" --database "$db" --candidates $flags --json 2>&1 >"$tmp/$variant.json") ||
+    stop "hearth --candidates $flags --json runs" "$out"
+done
+
+check "the output for every member validates" ajv_validate "$tmp/all.json"
+check "the output with --top 3 validates" ajv_validate "$tmp/top3.json"
+check "the default output validates" ajv_validate "$tmp/default.json"
+
+check "the output covers null scores, every confidence and the flags has_role, declined_before, inactive" \
+  python3 - "$tmp/all.json" <<'PY'
+import json, sys
+out = json.load(open(sys.argv[1]))
+traits = [t for c in out["candidates"] for t in c["traits"].values()]
+flags = {f for c in out["candidates"] for f in c["flags"]}
+missing = []
+if not any(t["score"] is None for t in traits):
+    missing.append("a null score")
+for level in ("low", "medium", "high"):
+    if not any(t["confidence"] == level for t in traits):
+        missing.append(level)
+missing += sorted({"has_role", "declined_before", "inactive"} - flags)
+if "bot" in flags:
+    sys.exit("a bot is listed")
+if missing:
+    sys.exit("not covered: " + ", ".join(missing))
+PY
+
+# Copies of the full output, each broken in one place (PYTHON changes `s`), all checked in one
+# ajv run: each must be reported invalid.
+python3 - "$tmp/all.json" "$tmp" >"$tmp/broken.list" <<'PY' || stop "the broken copies can be made" "see above"
+import json, sys
+cases = [
+    ("an unknown top-level key", 's["checks"] = []'),
+    ("a missing candidates array", 'del s["candidates"]'),
+    ("an unknown key in a candidate", 's["candidates"][0]["email"] = "a@example.org"'),
+    ("a missing member_id", 'del s["candidates"][0]["member_id"]'),
+    ("an empty display name", 's["candidates"][0]["display_name"] = ""'),
+    ("an overall of 101", 's["candidates"][0]["overall"] = 101'),
+    ("a null overall", 's["candidates"][0]["overall"] = None'),
+    ("a score as a string", 's["candidates"][0]["traits"]["consistency"]["score"] = "90"'),
+    ("a negative score", 's["candidates"][0]["traits"]["empathy"]["score"] = -1'),
+    ("an unknown confidence", 's["candidates"][0]["traits"]["empathy"]["confidence"] = "very high"'),
+    ("a score without a confidence", 's["candidates"][0]["traits"]["consistency"]["confidence"] = None'),
+    ("a confidence without a score", 's["candidates"][0]["traits"]["consistency"]["score"] = None'),
+    ("a missing trait", 'del s["candidates"][0]["traits"]["credibility"]'),
+    ("an unknown trait", 's["candidates"][0]["traits"]["charisma"] = s["candidates"][0]["traits"]["empathy"]'),
+    ("a missing evidence array", 'del s["candidates"][0]["traits"]["alignment"]["evidence"]'),
+    ("a number as evidence", 's["candidates"][0]["traits"]["alignment"]["evidence"] = [3]'),
+    ("an unknown flag", 's["candidates"][0]["flags"] = ["vip"]'),
+    ("a flag twice", 's["candidates"][0]["flags"] = ["new", "new"]'),
+]
+for i, (name, change) in enumerate(cases, 1):
+    s = json.load(open(sys.argv[1]))
+    exec(change)
+    json.dump(s, open(f"{sys.argv[2]}/broken-{i}.json", "w"))
+    print(f"{i}|{name}")
+PY
+
+broken_out=$(ajv validate --spec=draft2020 -c ajv-formats -s "$schema" -d "$tmp/broken-*.json" \
+               --errors=line 2>&1)
+while IFS='|' read -r i name; do
+  if printf '%s\n' "$broken_out" | grep -qxF "$tmp/broken-$i.json invalid"; then
+    ok "the schema refuses $name"
+  else
+    not_ok "the schema refuses $name"
+    diag "$(printf '%s\n' "$broken_out" | grep -A1 -F "$tmp/broken-$i.json" || echo "$broken_out")"
+  fi
+done <"$tmp/broken.list"
+
+finish
