@@ -590,6 +590,40 @@ undo_delete_program_action (GtkWidget  *widget,
   hearth_store_delete_async (self->store, "program", op->id, FALSE, NULL, program_restored_cb, op);
 }
 
+/* Any other record (a member, a nomination, an observation) deleted from a dialog: the dialog
+ * shows a toast here whose Undo targets this action with (table, id). */
+static void
+record_restored_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HearthWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hearth_store_write_finish (HEARTH_STORE (object), result, &error))
+    show_error_toast (self, _("Could not restore it"), error);
+}
+
+static void
+undo_delete_record_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  const char *table = NULL;
+  const char *id = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &table, &id);
+
+  /* Program deletion has its own action: it also selects the program again. */
+  if (self->store == NULL || !hearth_database_is_entity_table (table) ||
+      g_str_equal (table, "program"))
+    return;
+
+  hearth_store_delete_async (self->store, table, id, FALSE, NULL, record_restored_cb,
+                             g_object_ref (self));
+}
+
 /* Import and export -------------------------------------------------------------------------- */
 
 static void
@@ -952,6 +986,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-program", "s",
                                    undo_delete_program_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-record", "(ss)",
+                                   undo_delete_record_action);
   gtk_widget_class_install_property_action (widget_class, "win.program", "program-id");
 
   add_page_binding (widget_class, GDK_KEY_1, "overview");
