@@ -1,0 +1,437 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End to end, the Candidates page: the sample program (imported with `hearth --import` before the
+# app starts), the page from the sidebar, Ctrl+F and Return to open the top candidate, an accepted
+# nomination and an alignment observation through their dialogs (the scores and the evidence
+# follow), then "Mark as Candidate" (when needed), "Invite" and "Make Ambassador"; finally the
+# status the database holds. AT-SPI only, reusing test-first-run.py's and test-import.py's helpers.
+#
+#   test-candidates.py [PATH-TO-HEARTH]
+#
+# Prints TAP; skips like test-first-run.py (HEARTH_REQUIRE_TOOLS=1 makes a skip a failure).
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SYSTEM_PYTHON = '/usr/bin/python3'
+
+
+def ensure_system_python():
+    """As in test-first-run.py, but re-executing this script."""
+    if not os.path.exists(SYSTEM_PYTHON):
+        return  # the helpers' preconditions() skips
+    if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) and \
+       os.environ.get('HEARTH_E2E_REEXEC') != '1':
+        os.environ['HEARTH_E2E_REEXEC'] = '1'
+        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
+
+
+ensure_system_python()
+
+
+def load(name, file):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+e2e = load('hearth_first_run', 'test-first-run.py')
+e2e_import = load('hearth_import', 'test-import.py')
+
+from_first_run = ('StepFailed', 'Watchdog', 'check', 'emit', 'diag', 'wait_for', 'children',
+                  'walk', 'role', 'has_state', 'interfaces', 'text_of', 'spoken_names',
+                  'find_all', 'find_one', 'is_gone', 'is_on_screen', 'on_screen',
+                  'do_action', 'set_text', 'find_app', 'state', 'child_env',
+                  'with_parent_death_signal', 'stop', 'find_binary', 'preconditions',
+                  'LOG_LINE', 'STARTUP_TIMEOUT', 'EXIT_TIMEOUT')
+globals().update({name: getattr(e2e, name) for name in from_first_run})
+focused_in = e2e_import.focused_in
+labels_with = e2e_import.labels_with
+
+SAMPLE_NAME = 'Lanternfly Makers Collective'
+SAMPLE_PATH = os.path.normpath(os.path.join(HERE, '..', '..', 'data', 'sample-program.json'))
+NOMINATOR = 'Rosa from the Library'
+RATING = '1'
+LIST_NAME = 'Ranked Candidates'
+DETAIL_NAME = 'Details'     # the accessible label of the detail pane's scrolled window
+STEP_TIMEOUT = 15
+TOTAL_TIMEOUT = 100
+
+# X keycodes of the modifiers under Xvfb's default keymap; keysyms for the rest.
+KEYCODE_CONTROL_L = 37
+KEYCODE_ALT_L = 64
+KEY_RETURN = 0xff0d
+KEY_DOWN = 0xff54
+KEY_F = 0x66
+KEY_C = 0x63
+KEY_N = 0x6e
+KEY_T = 0x74
+KEY_HOME = 0xff50
+KEY_SPACE = 0x20
+
+STEPS = [
+    'a database holding the sample program, made with hearth --import',
+    'the app starts and shows the program',
+    'the sidebar\'s "Candidates" shows the ranked list',
+    'Ctrl+F and Return open the top candidate, with evidence ("Active in …")',
+    '"Add Nomination…" saves an accepted nomination: the credibility evidence changes',
+    '"Add Observation…" saves an alignment observation: alignment is assessed (its confidence '
+    'changes), the overall changes',
+    '"Invite" then "Make Ambassador" move the candidate along',
+    'closing the window quits the app cleanly',
+    'the app logged no warning or critical',
+    'the database holds the nomination, the observation and the status history',
+]
+
+
+def walk_outside_list(node):
+    """walk(), but not into the ranked list: its ~150 rows of cells make every walk of the
+    window take seconds (GTK 4.8 has no AT-SPI cache, so each node is a round trip)."""
+    yield node
+    if node.name == LIST_NAME:
+        return
+    for child in children(node):
+        yield from walk_outside_list(child)
+
+
+def press(keysym, control=False, alt=False):
+    import pyatspi
+    modifiers = ([KEYCODE_CONTROL_L] if control else []) + ([KEYCODE_ALT_L] if alt else [])
+    for keycode in modifiers:
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    for keycode in reversed(modifiers):
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
+
+
+class Candidates:
+    def __init__(self, binary, tmp):
+        self.binary = binary
+        self.tmp = tmp
+        self.database = os.path.join(tmp, 'candidates.db')
+        self.log_path = os.path.join(tmp, 'hearth.log')
+        self.proc = None
+        self.app = None
+        self.main = None
+        self.detail = None
+        self.name = None
+        self.status = None
+        self.overall = None
+        self.observations_before = None
+
+    def window_named(self, name):
+        return next((w for w in children(self.app) if w.name == name and not is_gone(w)), None)
+
+    def window_labels_starting(self, prefix):
+        """Labels on screen anywhere in the window but the ranked list."""
+        return [text_of(n) for n in walk_outside_list(self.main)
+                if role(n) == 'label' and text_of(n).startswith(prefix) and is_on_screen(n)]
+
+    def labels_starting(self, prefix):
+        """Labels in the detail pane, which is on screen, scrolled or not: no hit-testing (its
+        lower part is below the window's edge)."""
+        return [t for t in (text_of(n) for n in walk(self.detail) if role(n) == 'label')
+                if t.startswith(prefix)]
+
+    def detail_button(self, name, on_screen_only=False):
+        """A sensitive button of the detail pane. The workflow buttons hide their flow box
+        child, which GTK 4.8 still reports: those are hit-tested (they sit at the top)."""
+        return wait_for('the "%s" button' % name,
+                        lambda: next((b for b in find_all(self.detail, 'push button', name)
+                                      if has_state(b, state('SENSITIVE'))
+                                      and (not on_screen_only or is_on_screen(b))), None),
+                        timeout=STEP_TIMEOUT)
+
+    def dialog_button(self, dialog, name):
+        return wait_for('the "%s" button' % name,
+                        lambda: next((b for b in find_all(dialog, 'push button', name)
+                                      if has_state(b, state('SENSITIVE'))), None),
+                        timeout=STEP_TIMEOUT)
+
+    # 1
+    def prepare(self):
+        check(os.access(self.binary, os.X_OK), 'no executable at %s' % self.binary)
+        env = child_env(self.tmp, self.binary)
+        done = subprocess.run([self.binary, '--database', self.database, '--import', SAMPLE_PATH],
+                              env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+        check(done.returncode == 0, 'hearth --import exited with %d: %s'
+              % (done.returncode, done.stderr.decode(errors='replace')))
+        self.observations_before = self.read_database(
+            "SELECT count(*) FROM observation WHERE trait = 'alignment' AND deleted_at IS NULL")
+
+    def read_database(self, query, parameters=()):
+        import pathlib
+        import sqlite3
+        uri = pathlib.Path(self.database).as_uri() + '?mode=ro'
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            return connection.execute(query, parameters).fetchall()
+        finally:
+            connection.close()
+
+    # 2
+    def start(self):
+        import pyatspi
+        env = child_env(self.tmp, self.binary)
+        env['HEARTH_DATABASE'] = self.database
+        with open(self.log_path, 'wb') as log:
+            self.proc = subprocess.Popen(
+                with_parent_death_signal([self.binary]),
+                env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+
+        def appeared():
+            check(self.proc.poll() is None,
+                  'the app exited with status %s during start-up' % self.proc.returncode)
+            return find_app(pyatspi.Registry.getDesktop(0), self.proc.pid)
+
+        self.app = wait_for('the app on the accessibility bus', appeared,
+                            timeout=STARTUP_TIMEOUT, interval=0.3)
+        self.main = wait_for('the main window',
+                             lambda: next((w for w in children(self.app)
+                                           if role(w) == 'frame' and w.name == 'Hearth'), None))
+        wait_for('%r in the window' % SAMPLE_NAME,
+                 lambda: [n for n in walk_outside_list(self.main)
+                          if role(n) == 'label' and text_of(n) == SAMPLE_NAME
+                          and is_on_screen(n)])
+
+    # 3
+    def show_page(self):
+        sidebar = wait_for('the "Pages" sidebar',
+                           lambda: next((n for n in walk_outside_list(self.main)
+                                         if role(n) == 'list' and n.name == 'Pages'), None))
+        index = next((i for i, item in enumerate(children(sidebar)) if item.name == 'Candidates'),
+                     None)
+        check(index is not None, 'no "Candidates" in the sidebar')
+        check(sidebar.querySelection().selectChild(index), 'Selection.selectChild failed')
+        # The list itself is not hit-tested: GTK 4.8 answers no object inside a column view.
+        # The count above it is, and shows that the list pane is the one on screen.
+        wait_for('the ranked list', lambda: next((n for n in walk_outside_list(self.main)
+                                                  if n.name == LIST_NAME), None),
+                 timeout=STEP_TIMEOUT)
+        wait_for('a member count', lambda: self.window_labels_starting('148 of 150'),
+                 timeout=STEP_TIMEOUT)
+
+    # 4
+    def open_top(self):
+        press(KEY_F, control=True)
+        wait_for('the focused search entry',
+                 lambda: next((n for n in walk_outside_list(self.main)
+                               if role(n) in ('text', 'entry') and n.name == 'Search Members'
+                               and has_state(n, state('FOCUSED'))), None),
+                 timeout=STEP_TIMEOUT)
+        press(KEY_RETURN)
+        # Found once, then every look-up stays inside it.
+        self.detail = wait_for('the detail pane %r' % DETAIL_NAME,
+                               lambda: next((n for n in walk_outside_list(self.main)
+                                             if n.name == DETAIL_NAME and role(n) != 'label'
+                                             and is_on_screen(n)), None),
+                               timeout=STEP_TIMEOUT)
+        overall = wait_for('"Overall N" in the detail', lambda: self.labels_starting('Overall '),
+                           timeout=STEP_TIMEOUT)
+        self.overall = overall[0]
+        wait_for('evidence "Active in …"', lambda: self.labels_starting('Active in '))
+        # The detail's heading: the name, above the status line ("Member · handle · …").
+        statuses = ('Member', 'Candidate', 'Invited', 'Ambassador', 'Paused', 'Alumni',
+                    'Declined')
+        status = next((n for n in walk(self.detail) if role(n) == 'label'
+                       and text_of(n).split(' · ')[0] in statuses
+                       and role(n.parent) == 'panel' and n.getIndexInParent() == 1), None)
+        check(status is not None, 'no status line in the detail')
+        self.status = text_of(status).split(' · ')[0]
+        heading = status.parent.getChildAtIndex(0)
+        self.name = text_of(heading)
+        diag('top candidate: %s, %s (%s)' % (self.name, self.status, self.overall))
+
+    def choose(self, dialog, combo_title, mnemonic, item):
+        """Picks item in a combo row the way a keyboard user does (AdwComboRow 1.2 offers no
+        AT-SPI action): its mnemonic (Alt+key), or Space once that focused it, opens its
+        popover; Home and arrows move to the item (found by name in the popover's list),
+        Return picks it. The row shows the current item in a list of its own: read back."""
+        combo = wait_for('the "%s" row' % combo_title,
+                         lambda: next((n for n in walk(dialog) if role(n) == 'combo box'
+                                       and combo_title in spoken_names(n)), None))
+        def popover_list():
+            return next((n for n in walk(combo) if role(n) == 'list'
+                         and role(n.parent) == 'scroll pane' and n.childCount > 0), None)
+
+        # Alt+key activates the row, unless another mnemonic shares the key ("_Cancel" and
+        # "Nominee’s _Consent"): then each press moves the focus, and Space on the focused row
+        # opens the popover.
+        popover = None
+        for attempt in range(6):
+            if attempt % 2 == 1 and has_state(combo, state('FOCUSED')):
+                press(KEY_SPACE)
+            else:
+                press(mnemonic, alt=True)
+            try:
+                popover = wait_for('the "%s" popover' % combo_title, popover_list, timeout=2)
+                break
+            except StepFailed:
+                pass
+        check(popover is not None, 'the "%s" popover did not open' % combo_title)
+        items = [self.item_text(c) for c in children(popover)]
+        check(item in items, '%r not in the "%s" popover: %r' % (item, combo_title, items))
+        # Home, then down to the item: the focus is not always on the current item when the
+        # popover opens, and GTK 4.8 reports it on the first.
+        press(KEY_HOME)
+        for _ in range(items.index(item)):
+            press(KEY_DOWN)
+        press(KEY_RETURN)
+        wait_for('"%s" to show %r' % (combo_title, item),
+                 lambda: next((self.item_text(c) for n in walk(combo) if role(n) == 'list'
+                               and role(n.parent) != 'scroll pane' for c in children(n)),
+                              None) == item, timeout=STEP_TIMEOUT)
+
+    @staticmethod
+    def item_text(item):
+        return ' '.join(text_of(n) for n in walk(item) if role(n) == 'label')
+
+    # 5
+    def add_nomination(self):
+        before = self.labels_starting('Nominated by') + self.labels_starting('Not nominated')
+        check(before, 'no credibility evidence ("Nominated by …" or "Not nominated …")')
+        do_action(self.detail_button('Add Nomination…'))
+        dialog = wait_for('the "New Nomination" window', lambda: self.window_named('New Nomination'),
+                          timeout=STEP_TIMEOUT)
+        self.choose(dialog, 'Nominator', KEY_N, 'Not a Member')
+        entries = [n for n in walk(dialog) if 'EditableText' in interfaces(n)]
+        name = next((n for n in entries if 'Nominator’s Name' in spoken_names(n)), None)
+        reason = next((n for n in entries if 'Reason' in spoken_names(n)), None)
+        check(name is not None and reason is not None,
+              'no name or reason entry in %r' % [n.name for n in entries])
+        set_text(name, NOMINATOR)
+        set_text(reason, 'Runs the repair café every month')
+        self.choose(dialog, 'Nominee’s Consent', KEY_C, 'Accepted')
+        do_action(self.dialog_button(dialog, 'Save'))
+        wait_for('the dialog to close', lambda: is_gone(dialog), timeout=STEP_TIMEOUT)
+        wait_for('%r in the nominations' % NOMINATOR,
+                 lambda: [n for n in walk(self.detail) if NOMINATOR in text_of(n)],
+                 timeout=STEP_TIMEOUT)
+        after = wait_for('the credibility evidence to change from %r' % before,
+                         lambda: [t for t in self.labels_starting('Nominated by')
+                                  if t not in before], timeout=STEP_TIMEOUT)
+        diag('credibility: %r → %r' % (before, after))
+
+    # 6
+    def add_observation(self):
+        assessed_before = self.labels_starting('Alignment · ')
+        do_action(self.detail_button('Add Observation…'))
+        dialog = wait_for('the "New Observation" window',
+                          lambda: self.window_named('New Observation'), timeout=STEP_TIMEOUT)
+        self.choose(dialog, 'Trait', KEY_T, 'Alignment')
+        # The lowest rating, so that the overall surely moves (a top candidate's rises little,
+        # if at all). The editor reads the spin button's text on Save (gtk_spin_button_update).
+        spin = next((n for n in walk(dialog) if role(n) == 'spin button'), None)
+        check(spin is not None, 'no rating spin button')
+        editable = next((n for n in walk(spin) if 'EditableText' in interfaces(n)), None)
+        check(editable is not None, 'the rating spin button offers no EditableText')
+        set_text(editable, RATING)
+        wait_for('the rating to read %s' % RATING, lambda: text_of(editable) == RATING)
+        do_action(self.dialog_button(dialog, 'Save'))
+        wait_for('the dialog to close', lambda: is_gone(dialog), timeout=STEP_TIMEOUT)
+        wait_for('an "Alignment" observation',
+                 lambda: [n for n in walk(self.detail) if 'Alignment: ' in text_of(n)],
+                 timeout=STEP_TIMEOUT)
+        wait_for('alignment assessed, its heading changed from %r' % assessed_before,
+                 lambda: [t for t in self.labels_starting('Alignment · ')
+                          if t not in assessed_before], timeout=STEP_TIMEOUT)
+        overall = wait_for('the overall to change from %r' % self.overall,
+                           lambda: [t for t in self.labels_starting('Overall ')
+                                    if t != self.overall], timeout=STEP_TIMEOUT)
+        diag('%s → %s; alignment heading %r → %r' % (self.overall, overall[0], assessed_before,
+                                                    self.labels_starting('Alignment')))
+
+    # 7
+    def promote(self):
+        if self.status == 'Member':
+            do_action(self.detail_button('Mark as Candidate', on_screen_only=True))
+        do_action(self.detail_button('Invite', on_screen_only=True))
+        do_action(self.detail_button('Make Ambassador', on_screen_only=True))
+        self.detail_button('Pause', on_screen_only=True)
+
+    # 8
+    def close(self):
+        failure = None
+        try:
+            do_action(self.main, preferred=('window.close',), strict=True)
+        except StepFailed:
+            raise
+        except Exception as e:
+            failure = e
+        try:
+            status = self.proc.wait(timeout=EXIT_TIMEOUT)
+        except Exception:
+            raise StepFailed('the app still runs %ss after window.close%s'
+                             % (EXIT_TIMEOUT, ' (%r)' % failure if failure else ''))
+        check(status == 0, 'the app exited with status %s' % status)
+
+    # 9
+    def log_clean(self):
+        with open(self.log_path, encoding='utf-8', errors='replace') as log:
+            problems = [line.strip() for line in log if LOG_LINE.search(line)]
+        check(not problems, '\n'.join(problems))
+
+    # 10
+    def check_database(self):
+        members = self.read_database('SELECT id, status FROM member WHERE display_name = ? '
+                                     'AND deleted_at IS NULL', (self.name,))
+        check(len(members) == 1, 'members named %r: %r' % (self.name, members))
+        member_id, status = members[0]
+        nominations = self.read_database(
+            'SELECT consent FROM nomination WHERE nominee_id = ? AND nominator_name = ? '
+            'AND nominator_id IS NULL AND deleted_at IS NULL', (member_id, NOMINATOR))
+        ratings = [row[0] for row in self.read_database(
+            "SELECT rating FROM observation WHERE member_id = ? AND trait = 'alignment' "
+            'AND deleted_at IS NULL', (member_id,))]
+        (all_alignment,), = self.read_database(
+            "SELECT count(*) FROM observation WHERE trait = 'alignment' AND deleted_at IS NULL")
+        history = [row[0] for row in self.read_database(
+            'SELECT status FROM member_status_change WHERE member_id = ? '
+            'AND deleted_at IS NULL ORDER BY changed_on, created_at, rowid', (member_id,))]
+        diag('%s: %s; alignment ratings %r; history %r' % (self.name, status, ratings, history))
+        check(status == 'ambassador', '%s is %r, expected ambassador' % (self.name, status))
+        check(nominations == [('accepted',)], 'nominations by %r are %r' % (NOMINATOR, nominations))
+        check(int(RATING) in ratings, 'no alignment rated %s in %r' % (RATING, ratings))
+        (before,), = self.observations_before
+        check(all_alignment == before + 1, '%d alignment observations, expected %d + 1'
+              % (all_alignment, before))
+        expected = ['candidate', 'invited', 'ambassador']
+        check(history[-3:] == expected, 'the status history is %r, expected it to end with %r'
+              % (history, expected))
+
+
+def on_alarm(signum, frame):
+    raise Watchdog('the run took longer than %ss' % TOTAL_TIMEOUT)
+
+
+def main():
+    preconditions()
+    binary = find_binary()
+    emit('1..%d' % len(STEPS))
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(TOTAL_TIMEOUT)
+    started = time.monotonic()
+
+    with tempfile.TemporaryDirectory(prefix='hearth-e2e-') as tmp:
+        run = Candidates(binary, tmp)
+        flow = [run.prepare, run.start, run.show_page, run.open_top, run.add_nomination,
+                run.add_observation, run.promote]
+        steps = [(action, set(range(1, n))) for n, action in enumerate(flow, start=1)]
+        steps += [(run.close, {2}), (run.log_clean, {2}), (run.check_database, {1, 2, 3, 4})]
+        assert len(steps) == len(STEPS)
+        failed = e2e.run_steps(run, STEPS, steps, (run.log_clean, run.check_database))
+        diag('run took %.1fs' % (time.monotonic() - started))
+
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == '__main__':
+    main()
