@@ -20,7 +20,7 @@
 
 struct _HearthMemberEditor
 {
-  AdwWindow        parent_instance;
+  HearthRecordEditor parent_instance;
 
   /* Template widgets */
   GtkWidget       *delete_button;
@@ -45,23 +45,9 @@ struct _HearthMemberEditor
   AdwActionRow    *status_row;
   AdwEntryRow     *timezone_row;
   AdwToastOverlay *toast_overlay;
-
-  /* Owned */
-  HearthStore     *store;
-  HearthMember    *member;       /* the record edited: a copy, or a new one */
-  GCancellable    *cancellable;
-  guint            is_new : 1;
-  guint            busy : 1;
 };
 
-G_DEFINE_FINAL_TYPE (HearthMemberEditor, hearth_member_editor, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (HearthMemberEditor, hearth_member_editor, HEARTH_TYPE_RECORD_EDITOR)
 
 static const struct
 {
@@ -89,8 +75,9 @@ status_label (const char *status)
 
 /* Each check shows its message under its field; Save waits until all pass. */
 static gboolean
-check_fields (HearthMemberEditor *self)
+hearth_member_editor_check (HearthRecordEditor *editor)
 {
+  HearthMemberEditor *self = HEARTH_MEMBER_EDITOR (editor);
   g_autofree char *name = hearth_editor_get_text (GTK_EDITABLE (self->display_name_row));
   g_autofree char *email = hearth_editor_get_text (GTK_EDITABLE (self->email_row));
   g_autofree char *joined_on = hearth_editor_get_text (GTK_EDITABLE (self->joined_on_row));
@@ -98,7 +85,7 @@ check_fields (HearthMemberEditor *self)
   gboolean date_ok = joined_on == NULL || hearth_date_is_valid (joined_on);
   /* An empty name is only pointed out once something was typed and removed: a new dialog
    * doesn't open with an error. */
-  gboolean name_blamed = name == NULL && !self->is_new;
+  gboolean name_blamed = name == NULL && !hearth_record_editor_get_is_new (editor);
 
   hearth_editor_show_error (self->display_name_error_row, GTK_WIDGET (self->display_name_row),
                             name_blamed ? _("A display name is required") : NULL);
@@ -111,23 +98,6 @@ check_fields (HearthMemberEditor *self)
 }
 
 static void
-validate_cb (HearthMemberEditor *self)
-{
-  gboolean valid = check_fields (self);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid && !self->busy);
-  gtk_widget_set_sensitive (self->delete_button, !self->busy);
-}
-
-static void
-set_busy (HearthMemberEditor *self,
-          gboolean            busy)
-{
-  self->busy = busy;
-  validate_cb (self);
-}
-
-static void
 set_entry (AdwEntryRow *row,
            const char  *text)
 {
@@ -135,13 +105,13 @@ set_entry (AdwEntryRow *row,
 }
 
 static void
-take_entry (HearthMemberEditor *self,
-            AdwEntryRow        *row,
-            guint               column)
+take_entry (HearthRecord *record,
+            AdwEntryRow  *row,
+            guint         column)
 {
   g_autofree char *text = hearth_editor_get_text (GTK_EDITABLE (row));
 
-  hearth_record_set_text (HEARTH_RECORD (self->member), column, text);
+  hearth_record_set_text (record, column, text);
 }
 
 /* "a, b,,c " → ["a", "b", "c"]; NULL when nothing is left. */
@@ -164,7 +134,7 @@ split_tags (const char *text)
 static void
 load_fields (HearthMemberEditor *self)
 {
-  HearthRecord *record = HEARTH_RECORD (self->member);
+  HearthRecord *record = hearth_record_editor_get_record (HEARTH_RECORD_EDITOR (self));
   const char * const *tags = hearth_record_get_list (record, HEARTH_MEMBER_IDENTITY_TAGS);
   g_autofree char *joined_tags = tags ? g_strjoinv (", ", (char **)tags) : NULL;
   const char *notes = hearth_record_get_text (record, HEARTH_MEMBER_NOTES);
@@ -182,13 +152,14 @@ load_fields (HearthMemberEditor *self)
   set_entry (self->identity_tags_row, joined_tags);
   gtk_switch_set_active (self->is_bot_switch, hearth_record_get_bool (record, HEARTH_MEMBER_IS_BOT));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes ? notes : "", -1);
-  gtk_label_set_text (self->status_label, status_label (hearth_member_get_status (self->member)));
+  gtk_label_set_text (self->status_label, status_label (hearth_member_get_status (HEARTH_MEMBER (record))));
 }
 
-static void
-store_fields (HearthMemberEditor *self)
+static gboolean
+hearth_member_editor_collect (HearthRecordEditor *editor,
+                              HearthRecord       *record)
 {
-  HearthRecord *record = HEARTH_RECORD (self->member);
+  HearthMemberEditor *self = HEARTH_MEMBER_EDITOR (editor);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter start, end;
   g_autofree char *tags_text = hearth_editor_get_text (GTK_EDITABLE (self->identity_tags_row));
@@ -196,16 +167,16 @@ store_fields (HearthMemberEditor *self)
   g_autofree char *notes = NULL;
   g_autofree char *stripped = NULL;
 
-  take_entry (self, self->display_name_row, HEARTH_MEMBER_DISPLAY_NAME);
-  take_entry (self, self->handle_row, HEARTH_MEMBER_HANDLE);
-  take_entry (self, self->platform_row, HEARTH_MEMBER_PLATFORM);
-  take_entry (self, self->external_id_row, HEARTH_MEMBER_EXTERNAL_ID);
-  take_entry (self, self->email_row, HEARTH_MEMBER_EMAIL);
-  take_entry (self, self->joined_on_row, HEARTH_MEMBER_JOINED_ON);
-  take_entry (self, self->region_row, HEARTH_MEMBER_REGION);
-  take_entry (self, self->timezone_row, HEARTH_MEMBER_TIMEZONE);
-  take_entry (self, self->language_row, HEARTH_MEMBER_LANGUAGE);
-  take_entry (self, self->segment_row, HEARTH_MEMBER_SEGMENT);
+  take_entry (record, self->display_name_row, HEARTH_MEMBER_DISPLAY_NAME);
+  take_entry (record, self->handle_row, HEARTH_MEMBER_HANDLE);
+  take_entry (record, self->platform_row, HEARTH_MEMBER_PLATFORM);
+  take_entry (record, self->external_id_row, HEARTH_MEMBER_EXTERNAL_ID);
+  take_entry (record, self->email_row, HEARTH_MEMBER_EMAIL);
+  take_entry (record, self->joined_on_row, HEARTH_MEMBER_JOINED_ON);
+  take_entry (record, self->region_row, HEARTH_MEMBER_REGION);
+  take_entry (record, self->timezone_row, HEARTH_MEMBER_TIMEZONE);
+  take_entry (record, self->language_row, HEARTH_MEMBER_LANGUAGE);
+  take_entry (record, self->segment_row, HEARTH_MEMBER_SEGMENT);
   hearth_record_set_list (record, HEARTH_MEMBER_IDENTITY_TAGS, (const char * const *)tags);
   hearth_record_set_bool (record, HEARTH_MEMBER_IS_BOT, gtk_switch_get_active (self->is_bot_switch));
 
@@ -216,112 +187,26 @@ store_fields (HearthMemberEditor *self)
   if (stripped[0] == '\0')
     g_clear_pointer (&notes, g_free);
   hearth_record_set_text (record, HEARTH_MEMBER_NOTES, notes);
+
+  return TRUE;
 }
 
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+static char *
+hearth_member_editor_dup_deleted_title (HearthRecordEditor *editor)
 {
-  g_autoptr(HearthMemberEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  HearthRecord *written;
-
-  if (!hearth_store_write_finish (HEARTH_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      set_busy (self, FALSE);
-      hearth_editor_toast_error (self->toast_overlay, _("Could not save the member"), error);
-      return;
-    }
-
-  written = hearth_store_job_get_data (result);
-  g_signal_emit (self, signals[SAVED], 0, hearth_record_get_id (written));
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save_cb (HearthMemberEditor *self)
-{
-  if (self->busy || !check_fields (self))
-    return;
-
-  store_fields (self);
-  set_busy (self, TRUE);
-
-  if (self->is_new)
-    hearth_store_insert_async (self->store, self->member, self->cancellable, saved_cb,
-                               g_object_ref (self));
-  else
-    hearth_store_update_async (self->store, self->member, self->cancellable, saved_cb,
-                               g_object_ref (self));
-}
-
-static void
-deleted_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(HearthMemberEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
-
-  if (!hearth_store_write_finish (HEARTH_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      set_busy (self, FALSE);
-      hearth_editor_toast_error (self->toast_overlay, _("Could not delete the member"), error);
-      return;
-    }
-
+  HearthRecord *record = hearth_record_editor_get_record (editor);
   /* Toast titles are markup on libadwaita 1.2, and names can hold any character. */
-  escaped = g_markup_escape_text (hearth_member_get_display_name (self->member), -1);
+  g_autofree char *escaped =
+    g_markup_escape_text (hearth_member_get_display_name (HEARTH_MEMBER (record)), -1);
+
   /* Translators: %s is a member's name. */
-  title = g_strdup_printf (_("“%s” deleted"), escaped);
-  hearth_editor_toast_deleted (GTK_WINDOW (self), "member",
-                               hearth_record_get_id (HEARTH_RECORD (self->member)), title);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-delete_cb (HearthMemberEditor *self)
-{
-  if (self->busy || self->is_new)
-    return;
-
-  set_busy (self, TRUE);
-  /* A tombstone, not gone: Undo restores it, and a merge carries the deletion. */
-  hearth_store_delete_async (self->store, "member",
-                             hearth_record_get_id (HEARTH_RECORD (self->member)), TRUE,
-                             self->cancellable, deleted_cb, g_object_ref (self));
-}
-
-static void
-hearth_member_editor_map (GtkWidget *widget)
-{
-  HearthMemberEditor *self = HEARTH_MEMBER_EDITOR (widget);
-
-  GTK_WIDGET_CLASS (hearth_member_editor_parent_class)->map (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->display_name_row));
+  return g_strdup_printf (_("“%s” deleted"), escaped);
 }
 
 static void
 hearth_member_editor_dispose (GObject *object)
 {
-  HearthMemberEditor *self = (HearthMemberEditor *)object;
-
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_MEMBER_EDITOR);
-
-  g_clear_object (&self->store);
-  g_clear_object (&self->member);
-  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HEARTH_TYPE_MEMBER_EDITOR);
 
   G_OBJECT_CLASS (hearth_member_editor_parent_class)->dispose (object);
 }
@@ -331,23 +216,15 @@ hearth_member_editor_class_init (HearthMemberEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HearthRecordEditorClass *editor_class = HEARTH_RECORD_EDITOR_CLASS (klass);
 
   object_class->dispose = hearth_member_editor_dispose;
 
-  widget_class->map = hearth_member_editor_map;
-
-  /**
-   * HearthMemberEditor::saved:
-   * @id: the member's id
-   *
-   * The member was written; the dialog closes right after.
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  editor_class->check = hearth_member_editor_check;
+  editor_class->collect = hearth_member_editor_collect;
+  editor_class->dup_deleted_title = hearth_member_editor_dup_deleted_title;
+  hearth_record_editor_class_set_messages (editor_class, N_("Could not save the member"),
+                                           N_("Could not delete the member"));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthapp/Hearth/ui/dialogs/member-editor/hearth-member-editor.ui");
@@ -373,11 +250,7 @@ hearth_member_editor_class_init (HearthMemberEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthMemberEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, HearthMemberEditor, timezone_row);
   gtk_widget_class_bind_template_child (widget_class, HearthMemberEditor, toast_overlay);
-  gtk_widget_class_bind_template_callback (widget_class, delete_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_cb);
-  gtk_widget_class_bind_template_callback (widget_class, validate_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  hearth_record_editor_class_bind_template_callbacks (widget_class);
 }
 
 static void
@@ -385,7 +258,10 @@ hearth_member_editor_init (HearthMemberEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
+  hearth_record_editor_set_widgets (HEARTH_RECORD_EDITOR (self), self->toast_overlay,
+                                    GTK_WIDGET (self->save_button), self->delete_button,
+                                    GTK_WIDGET (self->delete_group),
+                                    GTK_WIDGET (self->display_name_row));
 }
 
 /**
@@ -411,21 +287,16 @@ hearth_member_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (member != NULL || program_id != NULL, NULL);
 
   self = g_object_new (HEARTH_TYPE_MEMBER_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->is_new = member == NULL;
 
   if (member != NULL)
-    {
-      /* A copy: the list's row stays as stored until the write comes back through it. */
-      self->member = HEARTH_MEMBER (hearth_record_copy (HEARTH_RECORD (member)));
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Member"));
-      gtk_widget_set_visible (GTK_WIDGET (self->delete_group), TRUE);
-    }
+    hearth_record_editor_set_record (HEARTH_RECORD_EDITOR (self), store, HEARTH_RECORD (member),
+                                     _("Edit Member"));
   else
-    self->member = hearth_member_new (program_id, NULL);
+    hearth_record_editor_take_new_record (HEARTH_RECORD_EDITOR (self), store,
+                                          HEARTH_RECORD (hearth_member_new (program_id, NULL)));
 
   load_fields (self);
-  validate_cb (self);
+  hearth_record_editor_validate (HEARTH_RECORD_EDITOR (self));
 
   return GTK_WINDOW (self);
 }

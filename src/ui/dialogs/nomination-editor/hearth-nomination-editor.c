@@ -23,7 +23,7 @@
 
 struct _HearthNominationEditor
 {
-  AdwWindow        parent_instance;
+  HearthRecordEditor parent_instance;
 
   /* Template widgets */
   AdwComboRow     *consent_row;
@@ -40,22 +40,16 @@ struct _HearthNominationEditor
   AdwToastOverlay *toast_overlay;
 
   /* Owned */
-  HearthStore      *store;
-  HearthNomination *nomination;     /* the record edited: a copy, or a new one */
   GPtrArray        *nominator_ids;  /* (element-type utf8): parallel to the combo; NULL = outside */
-  GCancellable     *cancellable;
-  guint             is_new : 1;
-  guint             busy : 1;
 };
 
-G_DEFINE_FINAL_TYPE (HearthNominationEditor, hearth_nomination_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (HearthNominationEditor, hearth_nomination_editor, HEARTH_TYPE_RECORD_EDITOR)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static HearthNomination *
+get_nomination (HearthNominationEditor *self)
+{
+  return HEARTH_NOMINATION (hearth_record_editor_get_record (HEARTH_RECORD_EDITOR (self)));
+}
 
 static gboolean
 is_outside (HearthNominationEditor *self)
@@ -64,8 +58,9 @@ is_outside (HearthNominationEditor *self)
 }
 
 static gboolean
-check_fields (HearthNominationEditor *self)
+hearth_nomination_editor_check (HearthRecordEditor *editor)
 {
+  HearthNominationEditor *self = HEARTH_NOMINATION_EDITOR (editor);
   g_autofree char *name = hearth_editor_get_text (GTK_EDITABLE (self->nominator_name_row));
   g_autofree char *created_on = hearth_editor_get_text (GTK_EDITABLE (self->created_on_row));
   gboolean outside = is_outside (self);
@@ -81,23 +76,6 @@ check_fields (HearthNominationEditor *self)
   return nominator_ok && date_ok;
 }
 
-static void
-validate_cb (HearthNominationEditor *self)
-{
-  gboolean valid = check_fields (self);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid && !self->busy);
-  gtk_widget_set_sensitive (self->delete_button, !self->busy);
-}
-
-static void
-set_busy (HearthNominationEditor *self,
-          gboolean                busy)
-{
-  self->busy = busy;
-  validate_cb (self);
-}
-
 /* The nominator choices: someone outside, then the program's members except the nominee. A
  * nominator no longer in the list (deleted since) stays selectable, so an edit keeps them. */
 static void
@@ -108,14 +86,15 @@ load_nominators (HearthNominationEditor *self,
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GError) error = NULL;
   const char *nominee_id = hearth_record_get_id (HEARTH_RECORD (nominee));
-  const char *current = hearth_nomination_get_nominator_id (self->nomination);
+  const char *current = hearth_nomination_get_nominator_id (get_nomination (self));
+  HearthStore *store = hearth_record_editor_get_store (HEARTH_RECORD_EDITOR (self));
   guint selected = OUTSIDE;
 
   self->nominator_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_string_list_append (names, _("Not a Member"));
   g_ptr_array_add (self->nominator_ids, NULL);
 
-  members = hearth_member_load_for_program (hearth_store_get_reader (self->store),
+  members = hearth_member_load_for_program (hearth_store_get_reader (store),
                                             hearth_member_get_program_id (nominee), &error);
   if (members == NULL)
     g_warning ("Could not list the members: %s", error->message);
@@ -140,7 +119,8 @@ load_nominators (HearthNominationEditor *self,
       gtk_string_list_append (names, _("A Deleted Member"));
       g_ptr_array_add (self->nominator_ids, g_strdup (current));
     }
-  else if (self->is_new && self->nominator_ids->len > 1)
+  else if (hearth_record_editor_get_is_new (HEARTH_RECORD_EDITOR (self)) &&
+           self->nominator_ids->len > 1)
     selected = 1;   /* Most nominations come from peers. */
 
   adw_combo_row_set_model (self->nominator_row, G_LIST_MODEL (names));
@@ -150,10 +130,11 @@ load_nominators (HearthNominationEditor *self,
 static void
 load_fields (HearthNominationEditor *self)
 {
-  const char *consent = hearth_nomination_get_consent (self->nomination);
-  const char *name = hearth_nomination_get_nominator_name (self->nomination);
-  const char *reason = hearth_nomination_get_reason (self->nomination);
-  const char *created_on = hearth_nomination_get_created_on (self->nomination);
+  HearthNomination *nomination = get_nomination (self);
+  const char *consent = hearth_nomination_get_consent (nomination);
+  const char *name = hearth_nomination_get_nominator_name (nomination);
+  const char *reason = hearth_nomination_get_reason (nomination);
+  const char *created_on = hearth_nomination_get_created_on (nomination);
 
   gtk_editable_set_text (GTK_EDITABLE (self->nominator_name_row), name ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), reason ? reason : "");
@@ -164,10 +145,11 @@ load_fields (HearthNominationEditor *self)
       adw_combo_row_set_selected (self->consent_row, i);
 }
 
-static void
-store_fields (HearthNominationEditor *self)
+static gboolean
+hearth_nomination_editor_collect (HearthRecordEditor *editor,
+                                  HearthRecord       *record)
 {
-  HearthRecord *record = HEARTH_RECORD (self->nomination);
+  HearthNominationEditor *self = HEARTH_NOMINATION_EDITOR (editor);
   guint selected = adw_combo_row_get_selected (self->nominator_row);
   guint consent = adw_combo_row_get_selected (self->consent_row);
   g_autofree char *name = hearth_editor_get_text (GTK_EDITABLE (self->nominator_name_row));
@@ -191,93 +173,14 @@ store_fields (HearthNominationEditor *self)
   hearth_record_set_text (record, HEARTH_NOMINATION_CREATED_ON, created_on);
   if (consent < g_strv_length ((char **)hearth_nomination_consents))
     hearth_record_set_text (record, HEARTH_NOMINATION_CONSENT, hearth_nomination_consents[consent]);
+
+  return TRUE;
 }
 
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+static char *
+hearth_nomination_editor_dup_deleted_title (HearthRecordEditor *editor)
 {
-  g_autoptr(HearthNominationEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  HearthRecord *written;
-
-  if (!hearth_store_write_finish (HEARTH_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      set_busy (self, FALSE);
-      hearth_editor_toast_error (self->toast_overlay, _("Could not save the nomination"), error);
-      return;
-    }
-
-  written = hearth_store_job_get_data (result);
-  g_signal_emit (self, signals[SAVED], 0, hearth_record_get_id (written));
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save_cb (HearthNominationEditor *self)
-{
-  if (self->busy || !check_fields (self))
-    return;
-
-  store_fields (self);
-  set_busy (self, TRUE);
-
-  if (self->is_new)
-    hearth_store_insert_async (self->store, self->nomination, self->cancellable, saved_cb,
-                               g_object_ref (self));
-  else
-    hearth_store_update_async (self->store, self->nomination, self->cancellable, saved_cb,
-                               g_object_ref (self));
-}
-
-static void
-deleted_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(HearthNominationEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!hearth_store_write_finish (HEARTH_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      set_busy (self, FALSE);
-      hearth_editor_toast_error (self->toast_overlay, _("Could not delete the nomination"), error);
-      return;
-    }
-
-  hearth_editor_toast_deleted (GTK_WINDOW (self), "nomination",
-                               hearth_record_get_id (HEARTH_RECORD (self->nomination)),
-                               _("Nomination deleted"));
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-delete_cb (HearthNominationEditor *self)
-{
-  if (self->busy || self->is_new)
-    return;
-
-  set_busy (self, TRUE);
-  hearth_store_delete_async (self->store, "nomination",
-                             hearth_record_get_id (HEARTH_RECORD (self->nomination)), TRUE,
-                             self->cancellable, deleted_cb, g_object_ref (self));
-}
-
-static void
-hearth_nomination_editor_map (GtkWidget *widget)
-{
-  HearthNominationEditor *self = HEARTH_NOMINATION_EDITOR (widget);
-
-  GTK_WIDGET_CLASS (hearth_nomination_editor_parent_class)->map (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->nominator_row));
+  return g_strdup (_("Nomination deleted"));
 }
 
 static void
@@ -285,13 +188,9 @@ hearth_nomination_editor_dispose (GObject *object)
 {
   HearthNominationEditor *self = (HearthNominationEditor *)object;
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_NOMINATION_EDITOR);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->nomination);
   g_clear_pointer (&self->nominator_ids, g_ptr_array_unref);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (hearth_nomination_editor_parent_class)->dispose (object);
 }
@@ -301,21 +200,15 @@ hearth_nomination_editor_class_init (HearthNominationEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HearthRecordEditorClass *editor_class = HEARTH_RECORD_EDITOR_CLASS (klass);
 
   object_class->dispose = hearth_nomination_editor_dispose;
 
-  widget_class->map = hearth_nomination_editor_map;
-
-  /**
-   * HearthNominationEditor::saved:
-   * @id: the nomination's id
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  editor_class->check = hearth_nomination_editor_check;
+  editor_class->collect = hearth_nomination_editor_collect;
+  editor_class->dup_deleted_title = hearth_nomination_editor_dup_deleted_title;
+  hearth_record_editor_class_set_messages (editor_class, N_("Could not save the nomination"),
+                                           N_("Could not delete the nomination"));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthapp/Hearth/ui/dialogs/nomination-editor/hearth-nomination-editor.ui");
@@ -331,11 +224,7 @@ hearth_nomination_editor_class_init (HearthNominationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthNominationEditor, reason_row);
   gtk_widget_class_bind_template_child (widget_class, HearthNominationEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, HearthNominationEditor, toast_overlay);
-  gtk_widget_class_bind_template_callback (widget_class, delete_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_cb);
-  gtk_widget_class_bind_template_callback (widget_class, validate_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  hearth_record_editor_class_bind_template_callbacks (widget_class);
 }
 
 static void
@@ -343,7 +232,10 @@ hearth_nomination_editor_init (HearthNominationEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
+  hearth_record_editor_set_widgets (HEARTH_RECORD_EDITOR (self), self->toast_overlay,
+                                    GTK_WIDGET (self->save_button), self->delete_button,
+                                    GTK_WIDGET (self->delete_group),
+                                    GTK_WIDGET (self->nominator_row));
 }
 
 /**
@@ -369,30 +261,25 @@ hearth_nomination_editor_new (GtkWindow        *parent,
   g_return_val_if_fail (nomination == NULL || HEARTH_IS_NOMINATION (nomination), NULL);
 
   self = g_object_new (HEARTH_TYPE_NOMINATION_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->is_new = nomination == NULL;
 
   if (nomination != NULL)
-    {
-      self->nomination = HEARTH_NOMINATION (hearth_record_copy (HEARTH_RECORD (nomination)));
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Nomination"));
-      gtk_widget_set_visible (GTK_WIDGET (self->delete_group), TRUE);
-    }
+    hearth_record_editor_set_record (HEARTH_RECORD_EDITOR (self), store,
+                                     HEARTH_RECORD (nomination), _("Edit Nomination"));
   else
     {
       g_autofree char *today =
         hearth_editor_reference_day (store, hearth_member_get_program_id (nominee));
+      HearthRecord *record =
+        HEARTH_RECORD (hearth_nomination_new (hearth_record_get_id (HEARTH_RECORD (nominee))));
 
-      self->nomination =
-        hearth_nomination_new (hearth_record_get_id (HEARTH_RECORD (nominee)));
-      hearth_record_set_text (HEARTH_RECORD (self->nomination), HEARTH_NOMINATION_CREATED_ON,
-                              today);
+      hearth_record_set_text (record, HEARTH_NOMINATION_CREATED_ON, today);
+      hearth_record_editor_take_new_record (HEARTH_RECORD_EDITOR (self), store, record);
     }
 
   gtk_label_set_text (self->nominee_label, hearth_member_get_display_name (nominee));
   load_nominators (self, nominee);
   load_fields (self);
-  validate_cb (self);
+  hearth_record_editor_validate (HEARTH_RECORD_EDITOR (self));
 
   return GTK_WINDOW (self);
 }

@@ -9,13 +9,14 @@
 
 #include "hearth-member.h"
 #include "hearth-observation.h"
+#include "hearth-record-editor.h"
 #include "hearth-store.h"
 
 G_BEGIN_DECLS
 
 #define HEARTH_TYPE_OBSERVATION_EDITOR (hearth_observation_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (HearthObservationEditor, hearth_observation_editor, HEARTH, OBSERVATION_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (HearthObservationEditor, hearth_observation_editor, HEARTH, OBSERVATION_EDITOR, HearthRecordEditor)
 
 GtkWindow *hearth_observation_editor_new (GtkWindow          *parent,
                                           HearthStore        *store,
