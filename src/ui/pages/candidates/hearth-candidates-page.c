@@ -303,10 +303,12 @@ update_count (HearthCandidatesPage *self)
   g_autofree char *text = NULL;
 
   if (shown == total)
-    text = g_strdup_printf (ngettext ("%u member", "%u members", total), total);
+    /* Translators: %'u is a number with the locale's digit grouping. */
+    text = g_strdup_printf (ngettext ("%'u member", "%'u members", total), total);
   else
-    /* Translators: "12 of 150 members" */
-    text = g_strdup_printf (ngettext ("%u of %u member", "%u of %u members", total), shown, total);
+    /* Translators: "12 of 150 members"; %'u is a number with the locale's digit grouping. */
+    text = g_strdup_printf (ngettext ("%'u of %'u member", "%'u of %'u members", total), shown,
+                            total);
   gtk_label_set_label (self->count_label, text);
 
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-match");
