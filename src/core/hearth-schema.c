@@ -12,10 +12,14 @@
 
 #include "config.h"
 
+#include "hearth-assignment.h"
+#include "hearth-checkin.h"
 #include "hearth-member.h"
 #include "hearth-nomination.h"
 #include "hearth-observation.h"
 #include "hearth-program.h"
+#include "hearth-role.h"
+#include "hearth-role-goal.h"
 #include "hearth-schema.h"
 #include "hearth-status-change.h"
 
@@ -28,10 +32,6 @@ const char * const hearth_traits[] = {
   "consistency", "empathy", "alignment", "initiative", "credibility", NULL
 };
 
-static const char * const presets[] = {
-  "welcome_team", "content_highlighter", "conversation_starter", "event_promoter",
-  "peer_support_lead", "culture_keeper", "custom", NULL
-};
 static const char * const tiers[] = { "bronze", "silver", "gold", NULL };
 static const char * const rule_kinds[] = {
   "activity", "ambassador_weeks", "checkins", "tenure_years", NULL
@@ -64,42 +64,6 @@ static const char * const feedback_statuses[] = {
 #define REF_OPTIONAL(n, t)  { n, HEARTH_COLUMN_TEXT, 0, .references = t }
 #define PARENT(n, t)        { n, HEARTH_COLUMN_TEXT, REQUIRED | HEARTH_COLUMN_FLAGS_PARENT, \
                               .references = t }
-
-static const HearthColumn role_columns[] = {
-  PARENT ("program_id", "program"),
-  ENUM ("preset", presets, "custom"),
-  TEXT_REQUIRED ("name"),
-  TEXT ("purpose"),
-  TEXT ("description"),
-  TEXT ("toolkit"),
-  INT ("capacity"),
-  INT ("term_weeks"),
-  DATE ("review_by"),
-};
-
-static const HearthColumn role_goal_columns[] = {
-  PARENT ("role_id", "role"),
-  TEXT_REQUIRED ("label"),
-  INT_REQUIRED ("target_per_week", 1),
-  ENUM_OPTIONAL ("metric", hearth_activity_kinds),
-};
-
-static const HearthColumn assignment_columns[] = {
-  PARENT ("member_id", "member"),
-  REF ("role_id", "role"),
-  DATE_REQUIRED ("starts_on"),
-  DATE ("ends_on"),
-  DATE ("ended_on"),
-  { "hours_per_week", HEARTH_COLUMN_DOUBLE, 0, NULL, -1 },
-  TEXT ("scope"),
-};
-
-static const HearthColumn checkin_columns[] = {
-  PARENT ("assignment_id", "assignment"),
-  TEXT_REQUIRED ("iso_week"),
-  { "energy", HEARTH_COLUMN_INT, PERSONAL, NULL, -1 },
-  TEXT_PERSONAL ("note"),
-};
 
 static const HearthColumn checkin_goal_columns[] = {
   PARENT ("checkin_id", "checkin"),
@@ -221,10 +185,12 @@ static const HearthTableSpec tables[] = {
          "id"),
   TABLE ("observation", "observations", hearth_observation_columns, TRUE,
          OF_MEMBERS ("member_id"), "id"),
-  TABLE ("role", "roles", role_columns, TRUE, IN_PROGRAM, "id"),
-  TABLE ("role_goal", "role_goals", role_goal_columns, TRUE, OF ("role_id", "role"), "id"),
-  TABLE ("assignment", "assignments", assignment_columns, TRUE, OF_MEMBERS ("member_id"), "id"),
-  TABLE ("checkin", "checkins", checkin_columns, TRUE, OF_ASSIGNMENTS, "id"),
+  TABLE ("role", "roles", hearth_role_columns, TRUE, IN_PROGRAM, "id"),
+  TABLE ("role_goal", "role_goals", hearth_role_goal_columns, TRUE, OF ("role_id", "role"),
+         "id"),
+  TABLE ("assignment", "assignments", hearth_assignment_columns, TRUE,
+         OF_MEMBERS ("member_id"), "id"),
+  TABLE ("checkin", "checkins", hearth_checkin_columns, TRUE, OF_ASSIGNMENTS, "id"),
   TABLE ("checkin_goal", "checkin_goals", checkin_goal_columns, FALSE, OF_CHECKINS,
          "checkin_id, goal_id"),
   TABLE ("badge", "badges", badge_columns, TRUE, IN_PROGRAM, "id"),

@@ -111,3 +111,88 @@ hearth_str_empty (const char *text)
 {
   return text == NULL || text[0] == '\0';
 }
+
+/**
+ * hearth_iso_week_bounds:
+ * @iso_week: an ISO 8601 week, `YYYY-Www` (2026-W05)
+ * @monday: (out caller-allocates) (optional): its first day
+ * @sunday: (out caller-allocates) (optional): its last day
+ *
+ * ISO weeks start on Monday; week 1 is the one holding January 4th, so a week's days can fall
+ * in two calendar years (2020-W53 ends on 2021-01-03) and some years have 53 weeks.
+ *
+ * Returns: whether @iso_week is well-formed and names a week its year has
+ */
+gboolean
+hearth_iso_week_bounds (const char *iso_week,
+                        GDate      *monday,
+                        GDate      *sunday)
+{
+  GDate first;
+  GDate dec28;
+  guint year, week;
+
+  if (iso_week == NULL || strlen (iso_week) != 8 || iso_week[4] != '-' || iso_week[5] != 'W')
+    return FALSE;
+  for (guint i = 0; i < 8; i++)
+    if (i != 4 && i != 5 && !g_ascii_isdigit (iso_week[i]))
+      return FALSE;
+
+  year = atoi (iso_week);
+  week = atoi (iso_week + 6);
+  /* The last year GDate can hold whole, with the first days of the next one. */
+  if (year < 1 || year > 9998 || week < 1)
+    return FALSE;
+
+  /* December 28th always lies in the year's last week. */
+  g_date_clear (&dec28, 1);
+  g_date_set_dmy (&dec28, 28, G_DATE_DECEMBER, year);
+  if (week > g_date_get_iso8601_week_of_year (&dec28))
+    return FALSE;
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 4, G_DATE_JANUARY, year);
+  /* Back to the Monday of week 1; that may be in December of the year before, which GDate
+   * cannot hold for year 1. */
+  if (year == 1 && g_date_get_weekday (&first) - 1 >= 4)
+    return FALSE;
+  g_date_subtract_days (&first, g_date_get_weekday (&first) - G_DATE_MONDAY);
+  g_date_add_days (&first, 7 * (week - 1));
+
+  if (monday != NULL)
+    *monday = first;
+  if (sunday != NULL)
+    {
+      *sunday = first;
+      g_date_add_days (sunday, 6);
+    }
+
+  return TRUE;
+}
+
+/**
+ * hearth_iso_week_of:
+ * @date: a valid day
+ * @out: (out caller-allocates): receives its ISO 8601 week, `YYYY-Www`, NUL-terminated
+ *
+ * The week's year is the ISO year, which differs from the calendar year around New Year:
+ * 2021-01-01 is in 2020-W53, 2024-12-30 in 2025-W01.
+ */
+void
+hearth_iso_week_of (const GDate *date,
+                    char         out[9])
+{
+  guint week;
+  guint year;
+
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  week = g_date_get_iso8601_week_of_year (date);
+  year = g_date_get_year (date);
+  if (g_date_get_month (date) == G_DATE_JANUARY && week >= 52)
+    year--;
+  else if (g_date_get_month (date) == G_DATE_DECEMBER && week == 1)
+    year++;
+
+  g_snprintf (out, 9, "%04u-W%02u", year % 10000, week);
+}

@@ -16,5 +16,10 @@ gboolean   hearth_date_is_valid      (const char *text);
 GDate     *hearth_reference_day      (const char *as_of);
 char      *hearth_date_to_string     (const GDate *date);
 gboolean   hearth_str_empty          (const char *text);
+gboolean   hearth_iso_week_bounds    (const char  *iso_week,
+                                      GDate       *monday,
+                                      GDate       *sunday);
+void       hearth_iso_week_of        (const GDate *date,
+                                      char         out[9]);
 
 G_END_DECLS

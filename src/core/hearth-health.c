@@ -1,0 +1,784 @@
+/* hearth-health.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Health checks (DESIGN §3, §9): the workload and rotation guards of the roles. Every guard is a
+ * pure function of a HearthHealthInput, so the tests drive them with tables of plain structs;
+ * hearth_health_load() is the only code here that touches the database. Nothing reads the clock:
+ * the reference day comes in with the input. Output follows the input's order, which the loader
+ * fixes (roles by name, assignments by member name, check-ins by week), so the same data always
+ * gives the same checks in the same order.
+ *
+ * Definitions:
+ *
+ *   active      an assignment that has started (starts_on <= reference day) and has no actual end
+ *               (ended_on not set). A planned end (ends_on) in the past does not end it: that is
+ *               what rotation_due reports.
+ *   overload    a member with more than HEARTH_HEALTH_MAX_ACTIVE_ROLES active assignments, or
+ *               whose active assignments add up to more than hours_limit hours a week; exactly at
+ *               either limit is fine. One warning per member.
+ *   burnout     only check-ins of active assignments count. Two rules, one warning each:
+ *               - energy: a member's energy in a week is the lowest they reported that week across
+ *                 their roles; the two most recent weeks with an energy reported (by iso_week,
+ *                 not necessarily adjacent calendar weeks) are both <= HEARTH_HEALTH_LOW_ENERGY.
+ *                 A single check-in is not enough.
+ *               - falling completion: per assignment, the check-ins that record goals, by
+ *                 iso_week; "falling for 3 weeks" means three decreases in a row, so the four most
+ *                 recent such check-ins are strictly decreasing (0.9, 0.8, 0.7, 0.6 warns;
+ *                 0.9, 0.8, 0.7 — two decreases — does not; an equal value breaks the run).
+ *               Completion of a check-in (computed by the loader) is
+ *               Σ min(achieved, target) / Σ target over the role's goals with a target above 0; a
+ *               goal the check-in has no row for counts as 0 achieved, and a check-in with no goal
+ *               rows at all (or a role without such goals) has none (-1).
+ *   rotation_due an active assignment whose planned end is before the reference day: a notice,
+ *               a warning when more than HEARTH_HEALTH_OVERDUE_DAYS days past. Ending on the
+ *               reference day is not yet due.
+ *   vague_role  a role with no purpose (unset or blank), no goals or no toolkit: a notice naming
+ *               what is missing.
+ *   stale_role  a role whose review_by is before the reference day (on it is not yet stale).
+ *   unfilled_role a role with a capacity and fewer active assignments than that.
+ *
+ * A guard that finds nothing appends one OK check, so a run always says what it looked at.
+ */
+
+#define G_LOG_DOMAIN "hearth-health"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearth-error.h"
+#include "hearth-health.h"
+#include "hearth-settings.h"
+#include "hearth-util.h"
+
+#define PAGE_ROLES      "roles"
+#define PAGE_CANDIDATES "candidates"
+
+const char *
+hearth_severity_to_string (HearthSeverity severity)
+{
+  switch (severity)
+    {
+    case HEARTH_SEVERITY_OK:
+      return "ok";
+    case HEARTH_SEVERITY_NOTICE:
+      return "notice";
+    case HEARTH_SEVERITY_WARNING:
+      return "warning";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+HearthHealthCheck *
+hearth_health_check_new (const char     *key,
+                         HearthSeverity  severity,
+                         const char     *page)
+{
+  HearthHealthCheck *check = g_new0 (HearthHealthCheck, 1);
+
+  check->key = key;
+  check->severity = severity;
+  check->page = page;
+
+  return check;
+}
+
+void
+hearth_health_check_free (HearthHealthCheck *check)
+{
+  if (check == NULL)
+    return;
+
+  g_free (check->sentence);
+  g_strfreev (check->subjects);
+  g_free (check->action);
+  g_free (check);
+}
+
+gboolean
+hearth_health_assignment_is_active (const HearthHealthAssignment *assignment,
+                                    guint32                       day)
+{
+  g_return_val_if_fail (assignment != NULL, FALSE);
+
+  return assignment->ended_on == 0 && assignment->starts_on <= day;
+}
+
+/* Appends a check; takes @sentence and @action. @subject may be NULL (an OK check). */
+static void
+add_check (GPtrArray      *out,
+           const char     *key,
+           HearthSeverity  severity,
+           const char     *page,
+           const char     *subject,
+           char           *sentence,
+           char           *action)
+{
+  HearthHealthCheck *check = hearth_health_check_new (key, severity, page);
+  GStrvBuilder *builder = g_strv_builder_new ();
+
+  if (subject != NULL)
+    g_strv_builder_add (builder, subject);
+  check->subjects = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  check->sentence = sentence;
+  check->action = action;
+
+  g_ptr_array_add (out, check);
+}
+
+static void
+add_ok (GPtrArray  *out,
+        const char *key,
+        const char *page,
+        const char *sentence)
+{
+  add_check (out, key, HEARTH_SEVERITY_OK, page, NULL, g_strdup (sentence), NULL);
+}
+
+/* NULL, empty or only white space. */
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* Hours for a sentence: whole numbers without decimals, others with one. */
+static char *
+format_hours (double hours)
+{
+  if (fabs (hours - round (hours)) < 0.05)
+    return g_strdup_printf ("%.0f", round (hours));
+  return g_strdup_printf ("%.1f", hours);
+}
+
+/* The number ngettext() picks a plural form with for @hours: 1 only for exactly one. */
+static gulong
+hours_plural (double hours)
+{
+  return fabs (hours - 1.0) < 0.05 ? 1 : (gulong)MAX (ceil (hours), 2);
+}
+
+/* Distinct member ids of the active assignments, in order of first appearance, each with the
+ * index of its first assignment. */
+static GArray *
+active_members (const HearthHealthInput *in)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < in->n_assignments; i++)
+    {
+      const HearthHealthAssignment *a = &in->assignments[i];
+
+      if (!hearth_health_assignment_is_active (a, in->reference_day) || a->member_id == NULL)
+        continue;
+      if (g_hash_table_add (seen, (gpointer)a->member_id))
+        g_array_append_val (firsts, i);
+    }
+
+  return firsts;
+}
+
+void
+hearth_health_check_overload (const HearthHealthInput *in,
+                              GPtrArray               *out)
+{
+  g_autoptr(GArray) firsts = NULL;
+  guint found = 0;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  firsts = active_members (in);
+  for (guint f = 0; f < firsts->len; f++)
+    {
+      const HearthHealthAssignment *first = &in->assignments[g_array_index (firsts, guint, f)];
+      g_autofree char *hours_text = NULL;
+      gboolean too_many, too_long;
+      double hours = 0;
+      guint n = 0;
+      char *sentence;
+
+      for (guint i = 0; i < in->n_assignments; i++)
+        {
+          const HearthHealthAssignment *a = &in->assignments[i];
+
+          if (hearth_health_assignment_is_active (a, in->reference_day) &&
+              g_strcmp0 (a->member_id, first->member_id) == 0)
+            {
+              n++;
+              hours += MAX (a->hours, 0);
+            }
+        }
+
+      too_many = n > HEARTH_HEALTH_MAX_ACTIVE_ROLES;
+      too_long = hours > (double)in->hours_limit;
+      if (!too_many && !too_long)
+        continue;
+
+      hours_text = format_hours (hours);
+      if (too_many && too_long)
+        /* Translators: a member's name, their number of active roles, their hours a week, then
+         * the limits of both, e.g. "Ana: 3 active roles, 11 hours a week (limits 2 and 8)" */
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s: %u active role, %s hours a week (limits %u and %u)",
+                                                 "%s: %u active roles, %s hours a week (limits %u and %u)",
+                                                 n),
+                                    first->member_name, n, hours_text,
+                                    HEARTH_HEALTH_MAX_ACTIVE_ROLES, in->hours_limit);
+      else if (too_many)
+        /* Translators: e.g. "Ana has 3 active roles (limit 2)" */
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s has %u active role (limit %u)",
+                                                 "%s has %u active roles (limit %u)", n),
+                                    first->member_name, n, HEARTH_HEALTH_MAX_ACTIVE_ROLES);
+      else
+        /* Translators: e.g. "Ana: 11 hours a week across roles (limit 8)" */
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s: %s hour a week across roles (limit %u)",
+                                                 "%s: %s hours a week across roles (limit %u)",
+                                                 hours_plural (hours)),
+                                    first->member_name, hours_text, in->hours_limit);
+
+      add_check (out, "overload", HEARTH_SEVERITY_WARNING, PAGE_ROLES, first->member_id, sentence,
+                 g_strdup_printf (_("Ask %s whether to hand one role on"), first->member_name));
+      found++;
+    }
+
+  if (found == 0)
+    add_ok (out, "overload", PAGE_ROLES, _("No one holds too many roles or hours"));
+}
+
+static int
+compare_checkins_by_week (gconstpointer a,
+                          gconstpointer b)
+{
+  const HearthHealthCheckin *x = *(const HearthHealthCheckin * const *)a;
+  const HearthHealthCheckin *y = *(const HearthHealthCheckin * const *)b;
+  int cmp = g_strcmp0 (x->iso_week, y->iso_week);
+
+  return cmp != 0 ? cmp : g_strcmp0 (x->assignment_id, y->assignment_id);
+}
+
+/* The check-ins of the assignments in @active_ids that report an energy (@with_energy) or a
+ * goal completion (otherwise), oldest week first. @member_id or @assignment_id (either may be
+ * NULL) narrows them down. */
+static GPtrArray *
+collect_checkins (const HearthHealthInput *in,
+                  GHashTable              *active_ids,
+                  const char              *member_id,
+                  const char              *assignment_id,
+                  gboolean                 with_energy)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < in->n_checkins; i++)
+    {
+      const HearthHealthCheckin *c = &in->checkins[i];
+
+      if (c->iso_week == NULL || c->assignment_id == NULL ||
+          !g_hash_table_contains (active_ids, c->assignment_id))
+        continue;
+      if (member_id != NULL && g_strcmp0 (c->member_id, member_id) != 0)
+        continue;
+      if (assignment_id != NULL && strcmp (c->assignment_id, assignment_id) != 0)
+        continue;
+      if (with_energy ? c->energy <= 0 : c->completion < 0)
+        continue;
+      g_ptr_array_add (list, (gpointer)c);
+    }
+  g_ptr_array_sort (list, compare_checkins_by_week);
+
+  return list;
+}
+
+void
+hearth_health_check_burnout (const HearthHealthInput *in,
+                             GPtrArray               *out)
+{
+  g_autoptr(GHashTable) active_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) firsts = NULL;
+  guint found = 0;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < in->n_assignments; i++)
+    if (hearth_health_assignment_is_active (&in->assignments[i], in->reference_day) &&
+        in->assignments[i].id != NULL)
+      g_hash_table_add (active_ids, (gpointer)in->assignments[i].id);
+
+  firsts = active_members (in);
+  for (guint f = 0; f < firsts->len; f++)
+    {
+      const HearthHealthAssignment *first = &in->assignments[g_array_index (firsts, guint, f)];
+      g_autoptr(GPtrArray) energy = collect_checkins (in, active_ids, first->member_id, NULL, TRUE);
+      const char *weeks[2] = { NULL, NULL };
+      int lowest[2] = { 0, 0 };
+      guint n_weeks = 0;
+
+      /* Newest first: the lowest energy of each of the two latest weeks. */
+      for (guint i = energy->len; i-- > 0;)
+        {
+          const HearthHealthCheckin *c = g_ptr_array_index (energy, i);
+
+          if (n_weeks > 0 && strcmp (c->iso_week, weeks[n_weeks - 1]) == 0)
+            lowest[n_weeks - 1] = MIN (lowest[n_weeks - 1], c->energy);
+          else if (n_weeks < 2)
+            {
+              weeks[n_weeks] = c->iso_week;
+              lowest[n_weeks] = c->energy;
+              n_weeks++;
+            }
+          else
+            break;
+        }
+
+      if (n_weeks == 2 &&
+          lowest[0] <= HEARTH_HEALTH_LOW_ENERGY && lowest[1] <= HEARTH_HEALTH_LOW_ENERGY)
+        {
+          /* Translators: a member's name, then the energy (1–5) of their second-latest and
+           * latest check-ins, e.g. "Ana: energy 2, then 1 in the last two check-ins" */
+          add_check (out, "burnout", HEARTH_SEVERITY_WARNING, PAGE_ROLES, first->member_id,
+                     g_strdup_printf (_("%s: energy %d, then %d in the last two check-ins"),
+                                      first->member_name, lowest[1], lowest[0]),
+                     g_strdup_printf (_("Check in with %s personally; consider a pause"),
+                                      first->member_name));
+          found++;
+        }
+
+      /* Falling completion, per active assignment of this member. */
+      for (guint i = 0; i < in->n_assignments; i++)
+        {
+          const HearthHealthAssignment *a = &in->assignments[i];
+          g_autoptr(GPtrArray) done = NULL;
+          const HearthHealthCheckin *oldest, *newest;
+          gboolean falling = TRUE;
+
+          if (!hearth_health_assignment_is_active (a, in->reference_day) || a->id == NULL ||
+              g_strcmp0 (a->member_id, first->member_id) != 0)
+            continue;
+
+          done = collect_checkins (in, active_ids, NULL, a->id, FALSE);
+          if (done->len < HEARTH_HEALTH_FALLING_WEEKS + 1)
+            continue;
+
+          for (guint k = done->len - HEARTH_HEALTH_FALLING_WEEKS; k < done->len; k++)
+            {
+              const HearthHealthCheckin *before = g_ptr_array_index (done, k - 1);
+              const HearthHealthCheckin *after = g_ptr_array_index (done, k);
+
+              if (!(after->completion < before->completion))
+                falling = FALSE;
+            }
+          if (!falling)
+            continue;
+
+          oldest = g_ptr_array_index (done, done->len - HEARTH_HEALTH_FALLING_WEEKS - 1);
+          newest = g_ptr_array_index (done, done->len - 1);
+          /* Translators: a member's name, a role's name, a number of weeks, then the goal
+           * completion before and now, e.g. "Ana: goals in Welcome team fell 3 weeks in a row
+           * (90% to 60%)" */
+          add_check (out, "burnout", HEARTH_SEVERITY_WARNING, PAGE_ROLES, first->member_id,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: goals in %s fell %u week in a row (%d%% to %d%%)",
+                                                   "%s: goals in %s fell %u weeks in a row (%d%% to %d%%)",
+                                                   HEARTH_HEALTH_FALLING_WEEKS),
+                                      first->member_name, a->role_name,
+                                      HEARTH_HEALTH_FALLING_WEEKS,
+                                      (int)round (oldest->completion * 100),
+                                      (int)round (newest->completion * 100)),
+                     g_strdup_printf (_("Check in with %s personally; consider a pause"),
+                                      first->member_name));
+          found++;
+        }
+    }
+
+  if (found == 0)
+    add_ok (out, "burnout", PAGE_ROLES, _("No signs of burnout in recent check-ins"));
+}
+
+void
+hearth_health_check_rotation_due (const HearthHealthInput *in,
+                                  GPtrArray               *out)
+{
+  guint found = 0;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < in->n_assignments; i++)
+    {
+      const HearthHealthAssignment *a = &in->assignments[i];
+      guint days;
+
+      if (!hearth_health_assignment_is_active (a, in->reference_day) || a->ends_on == 0 ||
+          a->ends_on >= in->reference_day)
+        continue;
+
+      days = in->reference_day - a->ends_on;
+      /* Translators: a member's name, a role's name and a number of days, e.g. "Ana's term in
+       * Welcome team ended 5 days ago" */
+      add_check (out, "rotation_due",
+                 days > HEARTH_HEALTH_OVERDUE_DAYS ? HEARTH_SEVERITY_WARNING : HEARTH_SEVERITY_NOTICE,
+                 PAGE_ROLES, a->id,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s’s term in %s ended %u day ago",
+                                               "%s’s term in %s ended %u days ago", days),
+                                  a->member_name, a->role_name, days),
+                 g_strdup_printf (_("Plan the handover of %s"), a->role_name));
+      found++;
+    }
+
+  if (found == 0)
+    add_ok (out, "rotation_due", PAGE_ROLES, _("No handover is overdue"));
+}
+
+void
+hearth_health_check_vague_role (const HearthHealthInput *in,
+                                GPtrArray               *out)
+{
+  guint found = 0;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < in->n_roles; i++)
+    {
+      const HearthHealthRole *r = &in->roles[i];
+      gboolean no_purpose = is_blank (r->purpose);
+      gboolean no_goals = r->n_goals == 0;
+      gboolean no_toolkit = !r->has_toolkit;
+      const char *format;
+
+      /* Whole sentences for each combination, so translators never assemble lists. */
+      if (no_purpose && no_goals && no_toolkit)
+        format = _("%s has no purpose, goals or toolkit");
+      else if (no_purpose && no_goals)
+        format = _("%s has no purpose or goals");
+      else if (no_purpose && no_toolkit)
+        format = _("%s has no purpose or toolkit");
+      else if (no_goals && no_toolkit)
+        format = _("%s has no goals or toolkit");
+      else if (no_purpose)
+        format = _("%s has no purpose");
+      else if (no_goals)
+        format = _("%s has no goals");
+      else if (no_toolkit)
+        format = _("%s has no toolkit");
+      else
+        continue;
+
+      add_check (out, "vague_role", HEARTH_SEVERITY_NOTICE, PAGE_ROLES, r->id,
+                 g_strdup_printf (format, r->name),
+                 g_strdup_printf (_("Complete the description of %s"), r->name));
+      found++;
+    }
+
+  if (found == 0)
+    add_ok (out, "vague_role", PAGE_ROLES, _("Every role has a purpose, goals and a toolkit"));
+}
+
+void
+hearth_health_check_stale_role (const HearthHealthInput *in,
+                                GPtrArray               *out)
+{
+  guint found = 0;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < in->n_roles; i++)
+    {
+      const HearthHealthRole *r = &in->roles[i];
+      GDate date;
+      char day[11];
+
+      if (r->review_by == 0 || r->review_by >= in->reference_day || !g_date_valid_julian (r->review_by))
+        continue;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, r->review_by);
+      g_snprintf (day, sizeof day, "%04u-%02u-%02u", g_date_get_year (&date),
+                  g_date_get_month (&date), g_date_get_day (&date));
+      /* Translators: a role's name and a day (YYYY-MM-DD) */
+      add_check (out, "stale_role", HEARTH_SEVERITY_NOTICE, PAGE_ROLES, r->id,
+                 g_strdup_printf (_("%s was due for review on %s"), r->name, day),
+                 g_strdup_printf (_("Review %s with the people in it"), r->name));
+      found++;
+    }
+
+  if (found == 0)
+    add_ok (out, "stale_role", PAGE_ROLES, _("No role is past its review date"));
+}
+
+void
+hearth_health_check_unfilled_role (const HearthHealthInput *in,
+                                   GPtrArray               *out)
+{
+  guint found = 0;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < in->n_roles; i++)
+    {
+      const HearthHealthRole *r = &in->roles[i];
+      guint filled = 0;
+
+      if (r->capacity < 0 || r->id == NULL)
+        continue;
+
+      for (guint j = 0; j < in->n_assignments; j++)
+        if (hearth_health_assignment_is_active (&in->assignments[j], in->reference_day) &&
+            g_strcmp0 (in->assignments[j].role_id, r->id) == 0)
+          filled++;
+
+      if ((gint64)filled >= r->capacity)
+        continue;
+
+      /* Translators: e.g. "Welcome team has 1 of 3 places filled" */
+      add_check (out, "unfilled_role", HEARTH_SEVERITY_NOTICE, PAGE_CANDIDATES, r->id,
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s has %u of %u place filled",
+                                               "%s has %u of %u places filled",
+                                               (gulong)r->capacity),
+                                  r->name, filled, (guint)r->capacity),
+                 g_strdup_printf (_("Look for candidates for %s"), r->name));
+      found++;
+    }
+
+  if (found == 0)
+    add_ok (out, "unfilled_role", PAGE_ROLES, _("Every role has its places filled"));
+}
+
+GPtrArray *
+hearth_health_run_roles (const HearthHealthInput *in)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (in != NULL, NULL);
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)hearth_health_check_free);
+  hearth_health_check_overload (in, out);
+  hearth_health_check_burnout (in, out);
+  hearth_health_check_rotation_due (in, out);
+  hearth_health_check_vague_role (in, out);
+  hearth_health_check_stale_role (in, out);
+  hearth_health_check_unfilled_role (in, out);
+
+  return out;
+}
+
+/* Loading */
+
+/* A YYYY-MM-DD day as a Julian day number; 0 for NULL or anything else. */
+static guint32
+julian_from_text (const char *text)
+{
+  guint y, m, d;
+  GDate date;
+
+  if (text == NULL || !hearth_date_is_valid (text) ||
+      sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+static const char *
+chunk_text (HearthHealthInput *in,
+            sqlite3_stmt      *stmt,
+            int                column)
+{
+  const char *text = hearth_column_text (stmt, column);
+
+  return text != NULL ? g_string_chunk_insert_const (in->strings, text) : NULL;
+}
+
+void
+hearth_health_input_free (HearthHealthInput *in)
+{
+  if (in == NULL)
+    return;
+
+  g_free ((gpointer)in->roles);
+  g_free ((gpointer)in->assignments);
+  g_free ((gpointer)in->checkins);
+  if (in->strings != NULL)
+    g_string_chunk_free (in->strings);
+  g_free (in);
+}
+
+#define FOR_EACH_ROW(db, stmt, rc, error)                                       \
+  while (((rc) = hearth_database_step ((db), (stmt), (error))) == SQLITE_ROW)
+
+HearthHealthInput *
+hearth_health_load (HearthDatabase  *db,
+                    const char      *program_id,
+                    GError         **error)
+{
+  g_autoptr(HearthHealthInput) in = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) reference = NULL;
+  g_autoptr(GArray) roles = NULL;
+  g_autoptr(GArray) assignments = NULL;
+  g_autoptr(GArray) checkins = NULL;
+  int rc;
+
+  g_return_val_if_fail (HEARTH_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (program_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  in = g_new0 (HearthHealthInput, 1);
+  in->strings = g_string_chunk_new (1024);
+
+  if (!(stmt = hearth_database_prepare (db, "SELECT as_of FROM program WHERE id = ?1 AND "
+                                            "deleted_at IS NULL", error)))
+    return NULL;
+  hearth_bind_text (stmt, 1, program_id);
+  if (!(rc = hearth_database_step (db, stmt, error)))
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, HEARTH_ERROR, HEARTH_ERROR_NOT_FOUND, "program %s: no such program",
+                   program_id);
+      return NULL;
+    }
+  reference = hearth_reference_day (hearth_column_text (stmt, 0));
+  in->reference_day = g_date_get_julian (reference);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  in->hours_limit = (guint)MAX (hearth_settings_get_int (db, program_id,
+                                                         HEARTH_SETTING_HOURS_LIMIT), 0);
+
+  /* Roles, with their goals counted. */
+  roles = g_array_new (FALSE, TRUE, sizeof (HearthHealthRole));
+  if (!(stmt = hearth_database_prepare (db,
+                                        "SELECT r.id, r.name, r.purpose, "
+                                        "r.toolkit IS NOT NULL AND trim(r.toolkit) <> '', "
+                                        "r.capacity, r.review_by, "
+                                        "(SELECT count(*) FROM role_goal g WHERE g.role_id = r.id "
+                                        "AND g.deleted_at IS NULL) "
+                                        "FROM role r WHERE r.program_id = ?1 "
+                                        "AND r.deleted_at IS NULL ORDER BY r.name, r.id",
+                                        error)))
+    return NULL;
+  hearth_bind_text (stmt, 1, program_id);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthRole r = {
+        .id = chunk_text (in, stmt, 0),
+        .name = chunk_text (in, stmt, 1),
+        .purpose = chunk_text (in, stmt, 2),
+        .has_toolkit = sqlite3_column_int (stmt, 3) != 0,
+        .capacity = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1
+                                                                  : sqlite3_column_int64 (stmt, 4),
+        .review_by = julian_from_text (hearth_column_text (stmt, 5)),
+        .n_goals = (guint)sqlite3_column_int (stmt, 6),
+      };
+
+      g_array_append_val (roles, r);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Assignments of those roles to members not deleted, ended ones included. */
+  assignments = g_array_new (FALSE, TRUE, sizeof (HearthHealthAssignment));
+  if (!(stmt = hearth_database_prepare (db,
+                                        "SELECT a.id, a.member_id, m.display_name, a.role_id, "
+                                        "r.name, a.starts_on, a.ends_on, a.ended_on, "
+                                        "coalesce(a.hours_per_week, 0) "
+                                        "FROM assignment a JOIN role r ON r.id = a.role_id "
+                                        "JOIN member m ON m.id = a.member_id "
+                                        "WHERE r.program_id = ?1 AND a.deleted_at IS NULL "
+                                        "AND r.deleted_at IS NULL AND m.deleted_at IS NULL "
+                                        "ORDER BY m.display_name, m.id, a.starts_on, a.id",
+                                        error)))
+    return NULL;
+  hearth_bind_text (stmt, 1, program_id);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthAssignment a = {
+        .id = chunk_text (in, stmt, 0),
+        .member_id = chunk_text (in, stmt, 1),
+        .member_name = chunk_text (in, stmt, 2),
+        .role_id = chunk_text (in, stmt, 3),
+        .role_name = chunk_text (in, stmt, 4),
+        .starts_on = julian_from_text (hearth_column_text (stmt, 5)),
+        .ends_on = julian_from_text (hearth_column_text (stmt, 6)),
+        .ended_on = julian_from_text (hearth_column_text (stmt, 7)),
+        .hours = sqlite3_column_double (stmt, 8),
+      };
+
+      /* An actual end that is set but unreadable still ends the assignment. */
+      if (a.ended_on == 0 && hearth_column_text (stmt, 7) != NULL)
+        a.ended_on = 1;
+      g_array_append_val (assignments, a);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Check-ins of those assignments, each with its goal completion (see the top of the file). */
+  checkins = g_array_new (FALSE, TRUE, sizeof (HearthHealthCheckin));
+  if (!(stmt = hearth_database_prepare (db,
+                                        "SELECT c.assignment_id, a.member_id, c.iso_week, "
+                                        "coalesce(c.energy, 0), "
+                                        "(SELECT CASE WHEN count(cg.goal_id) = 0 THEN -1.0 ELSE "
+                                        "CAST(sum(min(coalesce(cg.achieved, 0), g.target_per_week)) "
+                                        "AS REAL) / sum(g.target_per_week) END "
+                                        "FROM role_goal g LEFT JOIN checkin_goal cg "
+                                        "ON cg.goal_id = g.id AND cg.checkin_id = c.id "
+                                        "WHERE g.role_id = a.role_id AND g.deleted_at IS NULL "
+                                        "AND g.target_per_week > 0) "
+                                        "FROM checkin c JOIN assignment a ON a.id = c.assignment_id "
+                                        "JOIN role r ON r.id = a.role_id "
+                                        "JOIN member m ON m.id = a.member_id "
+                                        "WHERE r.program_id = ?1 AND c.deleted_at IS NULL "
+                                        "AND a.deleted_at IS NULL AND r.deleted_at IS NULL "
+                                        "AND m.deleted_at IS NULL "
+                                        "ORDER BY c.iso_week, c.assignment_id",
+                                        error)))
+    return NULL;
+  hearth_bind_text (stmt, 1, program_id);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthCheckin c = {
+        .assignment_id = chunk_text (in, stmt, 0),
+        .member_id = chunk_text (in, stmt, 1),
+        .iso_week = chunk_text (in, stmt, 2),
+        .energy = sqlite3_column_int (stmt, 3),
+        .completion = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1.0
+                                                                    : sqlite3_column_double (stmt, 4),
+      };
+
+      g_array_append_val (checkins, c);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  in->n_roles = roles->len;
+  in->roles = (HearthHealthRole *)(gpointer)g_array_free (g_steal_pointer (&roles), FALSE);
+  in->n_assignments = assignments->len;
+  in->assignments = (HearthHealthAssignment *)(gpointer)g_array_free (g_steal_pointer (&assignments),
+                                                                       FALSE);
+  in->n_checkins = checkins->len;
+  in->checkins = (HearthHealthCheckin *)(gpointer)g_array_free (g_steal_pointer (&checkins), FALSE);
+
+  return g_steal_pointer (&in);
+}

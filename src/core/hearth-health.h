@@ -1,0 +1,131 @@
+/* hearth-health.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Health checks (DESIGN §3, §9). Each guard is a pure function over a HearthHealthInput — plain
+ * structs, no database — that appends HearthHealthCheck results to a GPtrArray; one loader fills
+ * the input from the database. Toolkit-free.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "hearth-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HEARTH_SEVERITY_OK,
+  HEARTH_SEVERITY_NOTICE,
+  HEARTH_SEVERITY_WARNING,
+} HearthSeverity;
+
+/* Thresholds of the role guards. */
+#define HEARTH_HEALTH_MAX_ACTIVE_ROLES   2   /* overload: more than this many active assignments */
+#define HEARTH_HEALTH_LOW_ENERGY         2   /* burnout: energy at or below this */
+#define HEARTH_HEALTH_FALLING_WEEKS      3   /* burnout: this many decreases in a row */
+#define HEARTH_HEALTH_OVERDUE_DAYS      28   /* rotation_due: a warning when further past ends_on */
+
+typedef struct
+{
+  const char      *key;        /* a DESIGN §9 key, static */
+  HearthSeverity   severity;
+  char            *sentence;   /* translated, with the real names and numbers */
+  char           **subjects;   /* (array zero-terminated=1): member, role or assignment ids */
+  const char      *page;       /* "overview", "candidates", "roles", "recognition", "feedback" */
+  char            *action;     /* translated suggestion; NULL for an OK check */
+} HearthHealthCheck;
+
+/* Dates are GDate Julian day numbers (1 = 0001-01-01); 0 means not set. Strings are borrowed:
+ * from static data in tests, from the input's own string chunk when loaded. */
+typedef struct
+{
+  const char  *id;
+  const char  *name;
+  const char  *purpose;        /* NULL (or blank) when missing */
+  gboolean     has_toolkit;
+  guint        n_goals;        /* goals not deleted */
+  gint64       capacity;       /* -1 when not set */
+  guint32      review_by;
+} HearthHealthRole;
+
+typedef struct
+{
+  const char  *id;
+  const char  *member_id;
+  const char  *member_name;
+  const char  *role_id;
+  const char  *role_name;
+  guint32      starts_on;
+  guint32      ends_on;        /* planned end; 0 when open-ended */
+  guint32      ended_on;       /* actual end; 0 while the assignment runs */
+  double       hours;          /* per week; 0 when not set */
+} HearthHealthAssignment;
+
+typedef struct
+{
+  const char  *assignment_id;
+  const char  *member_id;
+  const char  *iso_week;       /* YYYY-Www: sorts as text */
+  int          energy;         /* 1–5; 0 when not given */
+  double       completion;     /* 0–1; -1 when the check-in records no goals */
+} HearthHealthCheckin;
+
+typedef struct
+{
+  guint32                        reference_day;
+  guint                          hours_limit;
+  const HearthHealthRole        *roles;
+  guint                          n_roles;
+  const HearthHealthAssignment  *assignments;   /* ended ones included: the guards skip them */
+  guint                          n_assignments;
+  const HearthHealthCheckin     *checkins;      /* any order */
+  guint                          n_checkins;
+  /*< private >*/
+  GStringChunk                  *strings;       /* owned by a loaded input */
+} HearthHealthInput;
+
+const char        *hearth_severity_to_string          (HearthSeverity            severity);
+
+HearthHealthCheck *hearth_health_check_new            (const char               *key,
+                                                       HearthSeverity            severity,
+                                                       const char               *page);
+void               hearth_health_check_free           (HearthHealthCheck        *check);
+
+/* An assignment runs on @day when it has started and has no actual end. */
+gboolean           hearth_health_assignment_is_active (const HearthHealthAssignment *assignment,
+                                                       guint32                   day);
+
+/* The guards. Each appends its findings to @out (element-type HearthHealthCheck), or one OK
+ * check when it finds nothing. */
+void               hearth_health_check_overload       (const HearthHealthInput  *in,
+                                                       GPtrArray                *out);
+void               hearth_health_check_burnout        (const HearthHealthInput  *in,
+                                                       GPtrArray                *out);
+void               hearth_health_check_rotation_due   (const HearthHealthInput  *in,
+                                                       GPtrArray                *out);
+void               hearth_health_check_vague_role     (const HearthHealthInput  *in,
+                                                       GPtrArray                *out);
+void               hearth_health_check_stale_role     (const HearthHealthInput  *in,
+                                                       GPtrArray                *out);
+void               hearth_health_check_unfilled_role  (const HearthHealthInput  *in,
+                                                       GPtrArray                *out);
+
+/* The six role guards in §9 order: overload, burnout, rotation_due, vague_role, stale_role,
+ * unfilled_role. (transfer full) (element-type HearthHealthCheck) */
+GPtrArray         *hearth_health_run_roles            (const HearthHealthInput  *in);
+
+/* Reads the program's roles (with their goals counted), assignments (with member and role names)
+ * and check-ins (with their goal completion), leaving out deleted rows and everything hanging off
+ * a deleted role or member; and the reference day and hours_limit. Safe on any thread with its own connection. */
+HearthHealthInput *hearth_health_load                 (HearthDatabase           *db,
+                                                       const char               *program_id,
+                                                       GError                  **error);
+void               hearth_health_input_free           (HearthHealthInput        *in);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthHealthCheck, hearth_health_check_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthHealthInput, hearth_health_input_free)
+
+G_END_DECLS

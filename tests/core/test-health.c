@@ -1,0 +1,694 @@
+/* test-health.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The role guards of the health checks (DESIGN §9): each guard driven by a table of plain
+ * inputs, with the edges of every threshold, then the loader on a small database written with
+ * plain SQL (deleted rows, other programs, goal completion, the hours_limit setting). The
+ * reference day is fixed (2026-05-31), so no test reads the clock.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "hearth-health.h"
+#include "hearth-settings.h"
+#include "test-util.h"
+
+/* 2026-05-31 as a GDate Julian day (day 1 = 0001-01-01). */
+#define REF_J   739767u
+#define D(off)  (REF_J + (off))
+
+#define PROGRAM "p0000000-0000-4000-8000-000000000001"
+#define OTHER   "p0000000-0000-4000-8000-000000000002"
+#define REF     "2026-05-31"
+#define STAMP   "2026-01-01T00:00:00.000Z"
+
+/* An expected check; a list ends with a NULL sentence. An empty list expects the one OK check. */
+typedef struct
+{
+  HearthSeverity  severity;
+  const char     *subject;
+  const char     *sentence;
+  const char     *action;
+} Expect;
+
+#define MAX_EXPECT 4
+
+static void
+assert_checks (GPtrArray    *out,
+               const char   *key,
+               const char   *page,
+               const Expect *expect)
+{
+  guint n = 0;
+
+  while (n < MAX_EXPECT && expect[n].sentence != NULL)
+    n++;
+
+  if (n == 0)
+    {
+      HearthHealthCheck *check;
+
+      g_assert_cmpuint (out->len, ==, 1);
+      check = g_ptr_array_index (out, 0);
+      g_assert_cmpstr (check->key, ==, key);
+      g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_OK);
+      g_assert_nonnull (check->subjects);
+      g_assert_null (check->subjects[0]);
+      g_assert_nonnull (check->sentence);
+      g_assert_null (check->action);
+      return;
+    }
+
+  g_assert_cmpuint (out->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      HearthHealthCheck *check = g_ptr_array_index (out, i);
+
+      g_assert_cmpstr (check->key, ==, key);
+      g_assert_cmpstr (check->page, ==, page);
+      g_assert_cmpint (check->severity, ==, expect[i].severity);
+      g_assert_cmpstr (check->sentence, ==, expect[i].sentence);
+      g_assert_nonnull (check->subjects);
+      g_assert_cmpstr (check->subjects[0], ==, expect[i].subject);
+      g_assert_null (check->subjects[1]);
+      if (expect[i].action != NULL)
+        g_assert_cmpstr (check->action, ==, expect[i].action);
+      else
+        g_assert_nonnull (check->action);
+    }
+}
+
+static GPtrArray *
+new_out (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)hearth_health_check_free);
+}
+
+/* id, member id, member name, role id, role name, starts, ends, ended, hours */
+#define RUNNING(id, member, name, role, hours) \
+  { id, member, name, role, role, D (-100), 0, 0, hours }
+
+/* overload */
+
+typedef struct
+{
+  const char              *name;
+  guint                    hours_limit;
+  HearthHealthAssignment   a[5];
+  guint                    n;
+  Expect                   expect[MAX_EXPECT];
+} OverloadCase;
+
+static const OverloadCase overload_cases[] = {
+  { "two roles are fine", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 2), RUNNING ("a2", "ana", "Ana", "Events", 2) }, 2,
+    { { 0 } } },
+  { "three roles warn", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 1), RUNNING ("a2", "ana", "Ana", "Events", 1),
+      RUNNING ("a3", "ana", "Ana", "Content", 1) }, 3,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana has 3 active roles (limit 2)",
+        "Ask Ana whether to hand one role on" } } },
+  { "hours at the limit are fine", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 4), RUNNING ("a2", "ana", "Ana", "Events", 4) }, 2,
+    { { 0 } } },
+  { "hours above the limit warn", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 4.5), RUNNING ("a2", "ana", "Ana", "Events", 4) }, 2,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: 8.5 hours a week across roles (limit 8)", NULL } } },
+  { "one role above the limit warns", 5,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 6) }, 1,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: 6 hours a week across roles (limit 5)", NULL } } },
+  { "both at once", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 4), RUNNING ("a2", "ana", "Ana", "Events", 4),
+      RUNNING ("a3", "ana", "Ana", "Content", 4) }, 3,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: 3 active roles, 12 hours a week (limits 2 and 8)",
+        NULL } } },
+  { "ended assignments don't count", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 4), RUNNING ("a2", "ana", "Ana", "Events", 4),
+      { "a3", "ana", "Ana", "Content", "Content", D (-100), 0, D (-1), 10 } }, 3,
+    { { 0 } } },
+  { "an assignment ended on the reference day doesn't count", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 1), RUNNING ("a2", "ana", "Ana", "Events", 1),
+      { "a3", "ana", "Ana", "Content", "Content", D (-100), 0, D (0), 1 } }, 3,
+    { { 0 } } },
+  { "assignments not yet started don't count", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 1), RUNNING ("a2", "ana", "Ana", "Events", 1),
+      { "a3", "ana", "Ana", "Content", "Content", D (1), 0, 0, 1 } }, 3,
+    { { 0 } } },
+  { "starting on the reference day counts", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 1), RUNNING ("a2", "ana", "Ana", "Events", 1),
+      { "a3", "ana", "Ana", "Content", "Content", D (0), 0, 0, 1 } }, 3,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana has 3 active roles (limit 2)", NULL } } },
+  { "a past planned end still counts", 8,
+    { RUNNING ("a1", "ana", "Ana", "Welcome", 1), RUNNING ("a2", "ana", "Ana", "Events", 1),
+      { "a3", "ana", "Ana", "Content", "Content", D (-100), D (-50), 0, 1 } }, 3,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana has 3 active roles (limit 2)", NULL } } },
+  { "per member, in input order", 8,
+    { RUNNING ("b1", "ben", "Ben", "Welcome", 9), RUNNING ("a1", "ana", "Ana", "Welcome", 1),
+      RUNNING ("a2", "ana", "Ana", "Events", 1), RUNNING ("c1", "cy", "Cy", "Events", 8),
+      RUNNING ("a3", "ana", "Ana", "Content", 1) }, 5,
+    { { HEARTH_SEVERITY_WARNING, "ben", "Ben: 9 hours a week across roles (limit 8)", NULL },
+      { HEARTH_SEVERITY_WARNING, "ana", "Ana has 3 active roles (limit 2)", NULL } } },
+};
+
+static void
+test_overload (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (overload_cases); i++)
+    {
+      const OverloadCase *c = &overload_cases[i];
+      HearthHealthInput in = {
+        .reference_day = REF_J,
+        .hours_limit = c->hours_limit,
+        .assignments = c->a,
+        .n_assignments = c->n,
+      };
+      g_autoptr(GPtrArray) out = new_out ();
+
+      g_test_message ("overload: %s", c->name);
+      hearth_health_check_overload (&in, out);
+      assert_checks (out, "overload", "roles", c->expect);
+    }
+}
+
+/* burnout */
+
+static const HearthHealthAssignment burnout_assignments[] = {
+  RUNNING ("a1", "ana", "Ana", "Welcome team", 2),
+  RUNNING ("a2", "ana", "Ana", "Events", 2),
+  { "b1", "ben", "Ben", "Welcome team", "Welcome team", D (-100), 0, D (-1), 2 },
+};
+
+/* assignment, member, week, energy, completion */
+#define E(a, m, week, energy)      { a, m, "2026-W" week, energy, -1 }
+#define C(a, m, week, completion)  { a, m, "2026-W" week, 4, completion }
+
+typedef struct
+{
+  const char           *name;
+  HearthHealthCheckin   c[6];
+  guint                 n;
+  Expect                expect[MAX_EXPECT];
+} BurnoutCase;
+
+static const BurnoutCase burnout_cases[] = {
+  { "energy 2, 2 warns",
+    { E ("a1", "ana", "19", 2), E ("a1", "ana", "20", 2) }, 2,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 2, then 2 in the last two check-ins",
+        "Check in with Ana personally; consider a pause" } } },
+  { "energy 3, 2 doesn't",
+    { E ("a1", "ana", "19", 3), E ("a1", "ana", "20", 2) }, 2, { { 0 } } },
+  { "energy 2, 3 doesn't",
+    { E ("a1", "ana", "19", 2), E ("a1", "ana", "20", 3) }, 2, { { 0 } } },
+  { "one check-in doesn't",
+    { E ("a1", "ana", "20", 1) }, 1, { { 0 } } },
+  { "only the two latest count",
+    { E ("a1", "ana", "18", 1), E ("a1", "ana", "19", 1), E ("a1", "ana", "20", 3) }, 3,
+    { { 0 } } },
+  { "weeks need not be adjacent, input order doesn't matter",
+    { E ("a1", "ana", "20", 1), E ("a1", "ana", "10", 2) }, 2,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 2, then 1 in the last two check-ins",
+        NULL } } },
+  { "a week's lowest energy across roles",
+    { E ("a1", "ana", "20", 5), E ("a2", "ana", "20", 2), E ("a1", "ana", "21", 2) }, 3,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 2, then 2 in the last two check-ins",
+        NULL } } },
+  { "two roles in one week are one week",
+    { E ("a1", "ana", "20", 1), E ("a2", "ana", "20", 1) }, 2, { { 0 } } },
+  { "check-ins without energy are skipped",
+    { E ("a1", "ana", "19", 2), E ("a1", "ana", "20", 2), E ("a1", "ana", "21", 0) }, 3,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 2, then 2 in the last two check-ins",
+        NULL } } },
+  { "ended assignments don't count",
+    { E ("b1", "ben", "19", 1), E ("b1", "ben", "20", 1) }, 2, { { 0 } } },
+  { "completion falling three times warns",
+    { C ("a1", "ana", "17", 0.9), C ("a1", "ana", "18", 0.8), C ("a1", "ana", "19", 0.7),
+      C ("a1", "ana", "20", 0.6) }, 4,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: goals in Welcome team fell 3 weeks in a row (90% to 60%)",
+        "Check in with Ana personally; consider a pause" } } },
+  { "an equal week breaks the fall",
+    { C ("a1", "ana", "17", 0.9), C ("a1", "ana", "18", 0.8), C ("a1", "ana", "19", 0.8) }, 3,
+    { { 0 } } },
+  { "an equal week among four breaks the fall",
+    { C ("a1", "ana", "17", 0.9), C ("a1", "ana", "18", 0.8), C ("a1", "ana", "19", 0.8),
+      C ("a1", "ana", "20", 0.7) }, 4,
+    { { 0 } } },
+  { "two decreases are not three",
+    { C ("a1", "ana", "17", 0.9), C ("a1", "ana", "18", 0.8), C ("a1", "ana", "19", 0.7) }, 3,
+    { { 0 } } },
+  { "only the latest four count",
+    { C ("a1", "ana", "16", 0.5), C ("a1", "ana", "17", 0.9), C ("a1", "ana", "18", 0.8),
+      C ("a1", "ana", "19", 0.7), C ("a1", "ana", "20", 0.6) }, 5,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: goals in Welcome team fell 3 weeks in a row (90% to 60%)",
+        NULL } } },
+  { "a rise in the latest week ends it",
+    { C ("a1", "ana", "17", 0.9), C ("a1", "ana", "18", 0.8), C ("a1", "ana", "19", 0.7),
+      C ("a1", "ana", "20", 0.6), C ("a1", "ana", "21", 0.65) }, 5,
+    { { 0 } } },
+  { "check-ins without goals are skipped",
+    { C ("a1", "ana", "17", 1.0), C ("a1", "ana", "18", 0.9), C ("a1", "ana", "19", 0.8),
+      C ("a1", "ana", "20", 0.7), C ("a1", "ana", "21", -1) }, 5,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: goals in Welcome team fell 3 weeks in a row (100% to 70%)",
+        NULL } } },
+  { "completion is per assignment",
+    { C ("a1", "ana", "17", 0.9), C ("a1", "ana", "18", 0.8), C ("a2", "ana", "19", 0.7),
+      C ("a2", "ana", "20", 0.6) }, 4,
+    { { 0 } } },
+  { "both rules",
+    { { "a2", "ana", "2026-W17", 2, 0.9 }, { "a2", "ana", "2026-W18", 2, 0.8 },
+      { "a2", "ana", "2026-W19", 1, 0.7 }, { "a2", "ana", "2026-W20", 1, 0.5 } }, 4,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 1, then 1 in the last two check-ins", NULL },
+      { HEARTH_SEVERITY_WARNING, "ana", "Ana: goals in Events fell 3 weeks in a row (90% to 50%)",
+        NULL } } },
+};
+
+static void
+test_burnout (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (burnout_cases); i++)
+    {
+      const BurnoutCase *c = &burnout_cases[i];
+      HearthHealthInput in = {
+        .reference_day = REF_J,
+        .hours_limit = 8,
+        .assignments = burnout_assignments,
+        .n_assignments = G_N_ELEMENTS (burnout_assignments),
+        .checkins = c->c,
+        .n_checkins = c->n,
+      };
+      g_autoptr(GPtrArray) out = new_out ();
+
+      g_test_message ("burnout: %s", c->name);
+      hearth_health_check_burnout (&in, out);
+      assert_checks (out, "burnout", "roles", c->expect);
+    }
+}
+
+/* rotation_due */
+
+typedef struct
+{
+  const char              *name;
+  HearthHealthAssignment   a;
+  Expect                   expect[MAX_EXPECT];
+} RotationCase;
+
+static const RotationCase rotation_cases[] = {
+  { "ending on the reference day is not due",
+    { "a1", "ana", "Ana", "w", "Welcome team", D (-100), D (0), 0, 2 }, { { 0 } } },
+  { "ending the day before is due",
+    { "a1", "ana", "Ana", "w", "Welcome team", D (-100), D (-1), 0, 2 },
+    { { HEARTH_SEVERITY_NOTICE, "a1", "Ana’s term in Welcome team ended 1 day ago",
+        "Plan the handover of Welcome team" } } },
+  { "28 days past is a notice",
+    { "a1", "ana", "Ana", "w", "Welcome team", D (-100), D (-28), 0, 2 },
+    { { HEARTH_SEVERITY_NOTICE, "a1", "Ana’s term in Welcome team ended 28 days ago", NULL } } },
+  { "29 days past is a warning",
+    { "a1", "ana", "Ana", "w", "Welcome team", D (-100), D (-29), 0, 2 },
+    { { HEARTH_SEVERITY_WARNING, "a1", "Ana’s term in Welcome team ended 29 days ago",
+        "Plan the handover of Welcome team" } } },
+  { "no planned end",
+    { "a1", "ana", "Ana", "w", "Welcome team", D (-100), 0, 0, 2 }, { { 0 } } },
+  { "ended assignments are handed over",
+    { "a1", "ana", "Ana", "w", "Welcome team", D (-100), D (-40), D (-30), 2 }, { { 0 } } },
+};
+
+static void
+test_rotation_due (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rotation_cases); i++)
+    {
+      const RotationCase *c = &rotation_cases[i];
+      HearthHealthInput in = {
+        .reference_day = REF_J,
+        .hours_limit = 8,
+        .assignments = &c->a,
+        .n_assignments = 1,
+      };
+      g_autoptr(GPtrArray) out = new_out ();
+
+      g_test_message ("rotation_due: %s", c->name);
+      hearth_health_check_rotation_due (&in, out);
+      assert_checks (out, "rotation_due", "roles", c->expect);
+    }
+}
+
+/* vague_role and stale_role */
+
+/* id, name, purpose, has_toolkit, n_goals, capacity, review_by */
+typedef struct
+{
+  const char         *name;
+  HearthHealthRole    role;
+  Expect              vague[MAX_EXPECT];
+  Expect              stale[MAX_EXPECT];
+} RoleCase;
+
+static const RoleCase role_cases[] = {
+  { "described, reviewed on the reference day",
+    { "r1", "Welcome team", "Greet newcomers", TRUE, 2, -1, D (0) }, { { 0 } }, { { 0 } } },
+  { "nothing described, review overdue",
+    { "r1", "Welcome team", NULL, FALSE, 0, -1, D (-1) },
+    { { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team has no purpose, goals or toolkit",
+        "Complete the description of Welcome team" } },
+    { { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team was due for review on 2026-05-30",
+        "Review Welcome team with the people in it" } } },
+  { "a blank purpose is none; no review day",
+    { "r1", "Welcome team", "  ", TRUE, 1, -1, 0 },
+    { { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team has no purpose", NULL } }, { { 0 } } },
+  { "no goals",
+    { "r1", "Welcome team", "Greet", TRUE, 0, -1, D (30) },
+    { { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team has no goals", NULL } }, { { 0 } } },
+  { "no toolkit",
+    { "r1", "Welcome team", "Greet", FALSE, 3, -1, 0 },
+    { { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team has no toolkit", NULL } }, { { 0 } } },
+  { "no goals or toolkit",
+    { "r1", "Welcome team", "Greet", FALSE, 0, -1, 0 },
+    { { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team has no goals or toolkit", NULL } },
+    { { 0 } } },
+  { "no purpose or goals",
+    { "r1", "Welcome team", "", TRUE, 0, -1, 0 },
+    { { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team has no purpose or goals", NULL } },
+    { { 0 } } },
+  { "no purpose or toolkit",
+    { "r1", "Welcome team", NULL, FALSE, 1, -1, 0 },
+    { { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team has no purpose or toolkit", NULL } },
+    { { 0 } } },
+};
+
+static void
+test_roles (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_cases); i++)
+    {
+      const RoleCase *c = &role_cases[i];
+      HearthHealthInput in = {
+        .reference_day = REF_J,
+        .hours_limit = 8,
+        .roles = &c->role,
+        .n_roles = 1,
+      };
+      g_autoptr(GPtrArray) vague = new_out ();
+      g_autoptr(GPtrArray) stale = new_out ();
+
+      g_test_message ("roles: %s", c->name);
+      hearth_health_check_vague_role (&in, vague);
+      assert_checks (vague, "vague_role", "roles", c->vague);
+      hearth_health_check_stale_role (&in, stale);
+      assert_checks (stale, "stale_role", "roles", c->stale);
+    }
+}
+
+/* unfilled_role */
+
+static const HearthHealthAssignment unfilled_assignments[] = {
+  RUNNING ("a1", "ana", "Ana", "r1", 1),
+  RUNNING ("a2", "ben", "Ben", "r1", 1),
+  RUNNING ("a3", "cy", "Cy", "r1", 1),
+  RUNNING ("a4", "ana", "Ana", "r2", 1),
+  { "a5", "ben", "Ben", "r2", "r2", D (-100), 0, D (-10), 1 },
+  { "a6", "cy", "Cy", "r2", "r2", D (5), 0, 0, 1 },
+};
+
+typedef struct
+{
+  const char         *name;
+  HearthHealthRole    role;
+  Expect              expect[MAX_EXPECT];
+} UnfilledCase;
+
+static const UnfilledCase unfilled_cases[] = {
+  { "3 of 3 is filled", { "r1", "Welcome team", "x", TRUE, 1, 3, 0 }, { { 0 } } },
+  { "over capacity is filled", { "r1", "Welcome team", "x", TRUE, 1, 2, 0 }, { { 0 } } },
+  { "no capacity is skipped", { "r3", "Welcome team", "x", TRUE, 1, -1, 0 }, { { 0 } } },
+  { "capacity 0", { "r3", "Welcome team", "x", TRUE, 1, 0, 0 }, { { 0 } } },
+  { "ended and future assignments don't fill",
+    { "r2", "Events", "x", TRUE, 1, 3, 0 },
+    { { HEARTH_SEVERITY_NOTICE, "r2", "Events has 1 of 3 places filled",
+        "Look for candidates for Events" } } },
+  { "one place", { "r3", "Support", "x", TRUE, 1, 1, 0 },
+    { { HEARTH_SEVERITY_NOTICE, "r3", "Support has 0 of 1 place filled", NULL } } },
+};
+
+static void
+test_unfilled_role (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unfilled_cases); i++)
+    {
+      const UnfilledCase *c = &unfilled_cases[i];
+      HearthHealthInput in = {
+        .reference_day = REF_J,
+        .hours_limit = 8,
+        .roles = &c->role,
+        .n_roles = 1,
+        .assignments = unfilled_assignments,
+        .n_assignments = G_N_ELEMENTS (unfilled_assignments),
+      };
+      g_autoptr(GPtrArray) out = new_out ();
+
+      g_test_message ("unfilled_role: %s", c->name);
+      hearth_health_check_unfilled_role (&in, out);
+      assert_checks (out, "unfilled_role", "candidates", c->expect);
+    }
+
+  /* Three of three with one of them ended is a notice. */
+  {
+    static const HearthHealthRole role = { "r1", "Welcome team", "x", TRUE, 1, 3, 0 };
+    HearthHealthAssignment a[3] = {
+      RUNNING ("a1", "ana", "Ana", "r1", 1),
+      RUNNING ("a2", "ben", "Ben", "r1", 1),
+      { "a3", "cy", "Cy", "r1", "r1", D (-100), 0, D (-1), 1 },
+    };
+    HearthHealthInput in = {
+      .reference_day = REF_J, .hours_limit = 8, .roles = &role, .n_roles = 1,
+      .assignments = a, .n_assignments = 3,
+    };
+    g_autoptr(GPtrArray) out = new_out ();
+    const Expect expect[] = {
+      { HEARTH_SEVERITY_NOTICE, "r1", "Welcome team has 2 of 3 places filled", NULL },
+      { 0 },
+    };
+
+    hearth_health_check_unfilled_role (&in, out);
+    assert_checks (out, "unfilled_role", "candidates", expect);
+  }
+}
+
+static void
+test_run_roles (void)
+{
+  static const char * const keys[] = {
+    "overload", "burnout", "rotation_due", "vague_role", "stale_role", "unfilled_role",
+  };
+  HearthHealthInput in = { .reference_day = REF_J, .hours_limit = 8 };
+  g_autoptr(GPtrArray) out = hearth_health_run_roles (&in);
+
+  g_assert_cmpuint (out->len, ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < out->len; i++)
+    {
+      HearthHealthCheck *check = g_ptr_array_index (out, i);
+
+      g_assert_cmpstr (check->key, ==, keys[i]);
+      g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_OK);
+    }
+
+  g_assert_cmpstr (hearth_severity_to_string (HEARTH_SEVERITY_OK), ==, "ok");
+  g_assert_cmpstr (hearth_severity_to_string (HEARTH_SEVERITY_NOTICE), ==, "notice");
+  g_assert_cmpstr (hearth_severity_to_string (HEARTH_SEVERITY_WARNING), ==, "warning");
+}
+
+/* The loader */
+
+static void
+sql (HearthDatabase *db,
+     const char     *format,
+     ...) G_GNUC_PRINTF (2, 3);
+
+static void
+sql (HearthDatabase *db,
+     const char     *format,
+     ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  exec_ok (db, text);
+}
+
+#define TS "'" STAMP "', '" STAMP "'"
+
+static void
+test_load (void)
+{
+  g_autoptr(TestDir) td = test_dir_new ();
+  g_autoptr(HearthDatabase) db = open_db (td->path);
+  g_autoptr(HearthHealthInput) in = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GError) error = NULL;
+  HearthHealthCheck *check;
+
+  sql (db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
+           "('" PROGRAM "', 'Makers', '" REF "', " TS "), ('" OTHER "', 'Others', NULL, " TS ")");
+  g_assert_true (hearth_settings_set_int (db, PROGRAM, HEARTH_SETTING_HOURS_LIMIT, 5, &error));
+  g_assert_no_error (error);
+
+  sql (db, "INSERT INTO member (id, program_id, display_name, created_at, updated_at) VALUES "
+           "('ana', '" PROGRAM "', 'Ana', " TS "), ('ben', '" PROGRAM "', 'Ben', " TS "), "
+           "('zed', '" OTHER "', 'Zed', " TS ")");
+  sql (db, "INSERT INTO member (id, program_id, display_name, created_at, updated_at, deleted_at) "
+           "VALUES ('gone', '" PROGRAM "', 'Gone', " TS ", '" STAMP "')");
+
+  sql (db, "INSERT INTO role (id, program_id, name, purpose, toolkit, capacity, review_by, "
+           "created_at, updated_at) VALUES "
+           "('rw', '" PROGRAM "', 'Welcome team', 'Greet newcomers', 'A guide', 3, '2026-05-30', "
+           TS "), ('ro', '" OTHER "', 'Elsewhere', NULL, NULL, 9, '2000-01-01', " TS ")");
+  sql (db, "INSERT INTO role (id, program_id, name, created_at, updated_at, deleted_at) VALUES "
+           "('rd', '" PROGRAM "', 'Deleted role', " TS ", '" STAMP "')");
+  sql (db, "INSERT INTO role_goal (id, role_id, label, target_per_week, created_at, updated_at) "
+           "VALUES ('g1', 'rw', 'Welcome', 2, " TS "), ('g2', 'rw', 'Answer', 3, " TS "), "
+           "('g0', 'rw', 'Free text', 0, " TS ")");
+  sql (db, "INSERT INTO role_goal (id, role_id, label, target_per_week, created_at, updated_at, "
+           "deleted_at) VALUES ('gd', 'rw', 'Old goal', 4, " TS ", '" STAMP "')");
+
+  sql (db, "INSERT INTO assignment (id, member_id, role_id, starts_on, ends_on, ended_on, "
+           "hours_per_week, created_at, updated_at) VALUES "
+           "('a-now', 'ana', 'rw', '2026-01-01', '2026-05-20', NULL, 6, " TS "), "
+           "('a-old', 'ana', 'rw', '2025-01-01', NULL, '2025-12-31', 3, " TS "), "
+           "('a-gone', 'gone', 'rw', '2026-01-01', NULL, NULL, 1, " TS "), "
+           "('a-rd', 'ana', 'rd', '2026-01-01', NULL, NULL, 1, " TS "), "
+           "('a-zed', 'zed', 'ro', '2026-01-01', NULL, NULL, 1, " TS ")");
+  sql (db, "INSERT INTO assignment (id, member_id, role_id, starts_on, hours_per_week, "
+           "created_at, updated_at, deleted_at) VALUES "
+           "('a-del', 'ben', 'rw', '2026-01-01', 40, " TS ", '" STAMP "')");
+
+  /* W19: g1 5 of 2 (counts 2), g2 1 of 3: 3/5. W20: no goal rows, no energy. W21: g1 0, g2
+   * missing (counts 0), the deleted goal ignored: 0. W22 is deleted. */
+  sql (db, "INSERT INTO checkin (id, assignment_id, iso_week, energy, created_at, updated_at) "
+           "VALUES ('c19', 'a-now', '2026-W19', 2, " TS "), "
+           "('c21', 'a-now', '2026-W21', 1, " TS "), "
+           "('c20', 'a-now', '2026-W20', NULL, " TS "), "
+           "('cg', 'a-gone', '2026-W21', 1, " TS "), "
+           "('cd', 'a-del', '2026-W21', 1, " TS ")");
+  sql (db, "INSERT INTO checkin (id, assignment_id, iso_week, energy, created_at, updated_at, "
+           "deleted_at) VALUES ('c22', 'a-now', '2026-W22', 5, " TS ", '" STAMP "')");
+  sql (db, "INSERT INTO checkin_goal (checkin_id, goal_id, achieved) VALUES "
+           "('c19', 'g1', 5), ('c19', 'g2', 1), ('c19', 'g0', 7), ('c21', 'g1', 0), "
+           "('c21', 'gd', 10)");
+
+  in = hearth_health_load (db, PROGRAM, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (in);
+
+  g_assert_cmpuint (in->reference_day, ==, REF_J);
+  g_assert_cmpuint (in->hours_limit, ==, 5);
+
+  g_assert_cmpuint (in->n_roles, ==, 1);
+  g_assert_cmpstr (in->roles[0].id, ==, "rw");
+  g_assert_cmpstr (in->roles[0].name, ==, "Welcome team");
+  g_assert_cmpstr (in->roles[0].purpose, ==, "Greet newcomers");
+  g_assert_true (in->roles[0].has_toolkit);
+  g_assert_cmpuint (in->roles[0].n_goals, ==, 3);
+  g_assert_cmpint (in->roles[0].capacity, ==, 3);
+  g_assert_cmpuint (in->roles[0].review_by, ==, D (-1));
+
+  g_assert_cmpuint (in->n_assignments, ==, 2);
+  g_assert_cmpstr (in->assignments[0].id, ==, "a-old");
+  g_assert_cmpuint (in->assignments[0].ended_on, ==, D (-151));
+  g_assert_cmpstr (in->assignments[1].id, ==, "a-now");
+  g_assert_cmpstr (in->assignments[1].member_name, ==, "Ana");
+  g_assert_cmpstr (in->assignments[1].role_name, ==, "Welcome team");
+  g_assert_cmpuint (in->assignments[1].ends_on, ==, D (-11));
+  g_assert_cmpuint (in->assignments[1].ended_on, ==, 0);
+  g_assert_cmpfloat (in->assignments[1].hours, ==, 6);
+
+  g_assert_cmpuint (in->n_checkins, ==, 3);
+  g_assert_cmpstr (in->checkins[0].iso_week, ==, "2026-W19");
+  g_assert_cmpstr (in->checkins[0].member_id, ==, "ana");
+  g_assert_cmpint (in->checkins[0].energy, ==, 2);
+  g_assert_cmpfloat_with_epsilon (in->checkins[0].completion, 0.6, 1e-9);
+  g_assert_cmpstr (in->checkins[1].iso_week, ==, "2026-W20");
+  g_assert_cmpint (in->checkins[1].energy, ==, 0);
+  g_assert_cmpfloat (in->checkins[1].completion, ==, -1);
+  g_assert_cmpstr (in->checkins[2].iso_week, ==, "2026-W21");
+  g_assert_cmpint (in->checkins[2].energy, ==, 1);
+  g_assert_cmpfloat (in->checkins[2].completion, ==, 0);
+
+  out = hearth_health_run_roles (in);
+  g_assert_cmpuint (out->len, ==, 6);
+
+  check = g_ptr_array_index (out, 0);
+  g_assert_cmpstr (check->key, ==, "overload");
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_WARNING);
+  g_assert_cmpstr (check->sentence, ==, "Ana: 6 hours a week across roles (limit 5)");
+
+  check = g_ptr_array_index (out, 1);
+  g_assert_cmpstr (check->key, ==, "burnout");
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_WARNING);
+  g_assert_cmpstr (check->sentence, ==, "Ana: energy 2, then 1 in the last two check-ins");
+
+  check = g_ptr_array_index (out, 2);
+  g_assert_cmpstr (check->key, ==, "rotation_due");
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_NOTICE);
+  g_assert_cmpstr (check->subjects[0], ==, "a-now");
+  g_assert_cmpstr (check->sentence, ==, "Ana’s term in Welcome team ended 11 days ago");
+
+  check = g_ptr_array_index (out, 3);
+  g_assert_cmpstr (check->key, ==, "vague_role");
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_OK);
+
+  check = g_ptr_array_index (out, 4);
+  g_assert_cmpstr (check->key, ==, "stale_role");
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_NOTICE);
+  g_assert_cmpstr (check->sentence, ==, "Welcome team was due for review on 2026-05-30");
+
+  check = g_ptr_array_index (out, 5);
+  g_assert_cmpstr (check->key, ==, "unfilled_role");
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_NOTICE);
+  g_assert_cmpstr (check->sentence, ==, "Welcome team has 1 of 3 places filled");
+
+  /* A program without roles loads empty; an unknown one is an error. */
+  {
+    g_autoptr(HearthHealthInput) empty = NULL;
+    g_autoptr(HearthHealthInput) none = NULL;
+
+    sql (db, "UPDATE role SET deleted_at = '" STAMP "' WHERE id = 'ro'");
+    empty = hearth_health_load (db, OTHER, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (empty->n_roles, ==, 0);
+    g_assert_cmpuint (empty->n_assignments, ==, 0);
+    g_assert_cmpuint (empty->n_checkins, ==, 0);
+    g_assert_cmpuint (empty->hours_limit, ==, 8);
+
+    none = hearth_health_load (db, "no-such-program", &error);
+    g_assert_null (none);
+    g_assert_error (error, HEARTH_ERROR, HEARTH_ERROR_NOT_FOUND);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The sentences are checked in English. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/health/overload", test_overload);
+  g_test_add_func ("/core/health/burnout", test_burnout);
+  g_test_add_func ("/core/health/rotation-due", test_rotation_due);
+  g_test_add_func ("/core/health/vague-and-stale-role", test_roles);
+  g_test_add_func ("/core/health/unfilled-role", test_unfilled_role);
+  g_test_add_func ("/core/health/run-roles", test_run_roles);
+  g_test_add_func ("/core/health/load", test_load);
+
+  return g_test_run ();
+}
