@@ -897,8 +897,11 @@ row_activated_cb (HearthCandidatesPage *self,
 static void
 leaflet_folded_cb (HearthCandidatesPage *self)
 {
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->back_revealer),
-                                 adw_leaflet_get_folded (self->leaflet));
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* Hidden, not only unrevealed: an unfolded pane starts right at the top. */
+  gtk_widget_set_visible (self->back_revealer, folded);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->back_revealer), folded);
 }
 
 static void
