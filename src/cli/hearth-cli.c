@@ -13,9 +13,13 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "hearth-assignment.h"
 #include "hearth-cli.h"
+#include "hearth-health.h"
 #include "hearth-import.h"
+#include "hearth-member.h"
 #include "hearth-program.h"
 #include "hearth-scoring.h"
 #include "hearth-snapshot.h"
@@ -45,6 +49,8 @@ struct _HearthCli
   /* --candidates [--top N] [--json] */
   gboolean   candidates;
   int        top;
+  /* --ambassadors [--json] */
+  gboolean   ambassadors;
   gboolean   json;
 };
 
@@ -140,6 +146,8 @@ hearth_cli_parse (HearthCli   *self,
       N_("List the program’s members ranked as ambassador candidates"), NULL },
     { "top", 0, 0, G_OPTION_ARG_INT, &self->top,
       N_("With --candidates: how many to list (20 unless given)"), N_("N") },
+    { "ambassadors", 0, 0, G_OPTION_ARG_NONE, &self->ambassadors,
+      N_("List the program’s ambassadors with their roles, last check-in and warnings"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &self->json,
       N_("Print the result as one JSON object (see data/hearth-cli.schema.json)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->rest, NULL, N_("[FILE…]") },
@@ -245,9 +253,16 @@ hearth_cli_parse (HearthCli   *self,
       return FALSE;
     }
 
-  if ((self->top != TOP_UNSET || self->json) && !self->candidates)
+  if (self->top != TOP_UNSET && !self->candidates)
     {
-      usage_error (_("--top and --json go with --candidates"));
+      usage_error (_("--top goes with --candidates"));
+      *exit_status = HEARTH_EXIT_USAGE;
+      return FALSE;
+    }
+
+  if (self->json && !self->candidates && !self->ambassadors)
+    {
+      usage_error (_("--json goes with --candidates or --ambassadors"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -270,10 +285,11 @@ hearth_cli_parse (HearthCli   *self,
     }
 
   if ((self->export_path != NULL) + (self->import_path != NULL) + (self->import_activity != FALSE) +
-      (self->import_members != FALSE) + (self->candidates != FALSE) > 1)
+      (self->import_members != FALSE) + (self->candidates != FALSE) +
+      (self->ambassadors != FALSE) > 1)
     {
       usage_error (_("give one action per run: --export, --import, --import-activity, "
-                     "--import-members or --candidates"));
+                     "--import-members, --candidates or --ambassadors"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -296,7 +312,7 @@ hearth_cli_has_action (HearthCli *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->export_path != NULL || self->import_path != NULL || self->import_activity ||
-         self->import_members || self->candidates;
+         self->import_members || self->candidates || self->ambassadors;
 }
 
 /* Errors are one line on stderr: "hearth: " and a message that names the file. */
@@ -815,6 +831,351 @@ run_candidates (HearthCli   *self,
   return HEARTH_EXIT_OK;
 }
 
+/* --ambassadors ------------------------------------------------------------------------------ */
+
+/* One listed member: an ambassador by status, or anyone holding an active assignment. */
+typedef struct
+{
+  HearthMember  *member;        /* borrowed from the program's members */
+  GPtrArray     *assignments;   /* (element-type HearthAssignment): theirs, for dates and hours */
+  GPtrArray     *roles;         /* (element-type HearthHealthAssignment) borrowed: the active ones */
+  const char    *last_week;     /* borrowed: the latest check-in's ISO week; NULL when none */
+  GPtrArray     *warnings;      /* (element-type HearthHealthCheck) borrowed */
+} Ambassador;
+
+static void
+ambassador_free (Ambassador *a)
+{
+  g_clear_pointer (&a->assignments, g_ptr_array_unref);
+  g_clear_pointer (&a->roles, g_ptr_array_unref);
+  g_clear_pointer (&a->warnings, g_ptr_array_unref);
+  g_free (a);
+}
+
+/* By display name, then id: the same order whatever the order of the rows. */
+static int
+compare_ambassadors (gconstpointer a,
+                     gconstpointer b)
+{
+  HearthMember *x = (*(Ambassador * const *)a)->member;
+  HearthMember *y = (*(Ambassador * const *)b)->member;
+  int by_name = g_strcmp0 (hearth_member_get_display_name (x), hearth_member_get_display_name (y));
+
+  if (by_name != 0)
+    return by_name;
+
+  return g_strcmp0 (hearth_record_get_id (HEARTH_RECORD (x)), hearth_record_get_id (HEARTH_RECORD (y)));
+}
+
+static HearthAssignment *
+find_assignment (Ambassador *a,
+                 const char *id)
+{
+  for (guint i = 0; a->assignments != NULL && i < a->assignments->len; i++)
+    {
+      HearthAssignment *assignment = g_ptr_array_index (a->assignments, i);
+
+      if (g_strcmp0 (hearth_record_get_id (HEARTH_RECORD (assignment)), id) == 0)
+        return assignment;
+    }
+
+  return NULL;
+}
+
+/* A warning's sentence as printed. The burnout guard may quote the energy of check-ins, which is
+ * personal (DESIGN §8): command output says only that there is a sign of burnout. */
+static char *
+warning_sentence (Ambassador        *a,
+                  HearthHealthCheck *check)
+{
+  if (g_strcmp0 (check->key, "burnout") == 0)
+    /* Translators: a member's name; --ambassadors' text for a burnout warning, which leaves out
+     * the check-ins' energy on purpose (it is personal) */
+    return g_strdup_printf (_("%s shows signs of burnout in recent check-ins"),
+                            hearth_member_get_display_name (a->member));
+
+  return g_strdup (check->sentence);
+}
+
+/* Hours a week rounded to one decimal, with a dot whatever the locale; NULL when not set. */
+static char *
+format_hours (HearthAssignment *assignment)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double hours = assignment != NULL ? hearth_assignment_get_hours_per_week (assignment) : -1;
+
+  if (hours < 0)
+    return NULL;
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", hours));
+}
+
+static void
+json_nullable_string (GString    *out,
+                      const char *text)
+{
+  if (text != NULL)
+    json_string (out, text);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+print_ambassadors_json (GPtrArray *listed)
+{
+  g_autoptr(GString) out = g_string_new ("{\n  \"ambassadors\": [");
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      Ambassador *a = g_ptr_array_index (listed, i);
+
+      g_string_append (out, i > 0 ? ",\n    {\n" : "\n    {\n");
+      g_string_append (out, "      \"member_id\": ");
+      json_string (out, hearth_record_get_id (HEARTH_RECORD (a->member)));
+      g_string_append (out, ",\n      \"display_name\": ");
+      json_string (out, hearth_member_get_display_name (a->member));
+
+      g_string_append (out, ",\n      \"roles\": [");
+      for (guint r = 0; r < a->roles->len; r++)
+        {
+          const HearthHealthAssignment *role = g_ptr_array_index (a->roles, r);
+          HearthAssignment *assignment = find_assignment (a, role->id);
+          g_autofree char *hours = format_hours (assignment);
+
+          g_string_append (out, r > 0 ? ",\n        {\n" : "\n        {\n");
+          g_string_append (out, "          \"role_id\": ");
+          json_string (out, role->role_id);
+          g_string_append (out, ",\n          \"name\": ");
+          json_string (out, role->role_name);
+          g_string_append (out, ",\n          \"starts_on\": ");
+          json_nullable_string (out, assignment ? hearth_assignment_get_starts_on (assignment) : NULL);
+          g_string_append (out, ",\n          \"ends_on\": ");
+          json_nullable_string (out, assignment ? hearth_assignment_get_ends_on (assignment) : NULL);
+          g_string_append (out, ",\n          \"hours_per_week\": ");
+          g_string_append (out, hours != NULL ? hours : "null");
+          g_string_append (out, "\n        }");
+        }
+      g_string_append (out, a->roles->len > 0 ? "\n      ]" : "]");
+
+      g_string_append (out, ",\n      \"last_checkin\": ");
+      if (a->last_week != NULL)
+        {
+          g_string_append (out, "{\"iso_week\": ");
+          json_string (out, a->last_week);
+          g_string_append (out, "}");
+        }
+      else
+        g_string_append (out, "null");
+
+      g_string_append (out, ",\n      \"warnings\": [");
+      for (guint w = 0; w < a->warnings->len; w++)
+        {
+          HearthHealthCheck *check = g_ptr_array_index (a->warnings, w);
+          g_autofree char *sentence = warning_sentence (a, check);
+
+          g_string_append (out, w > 0 ? ",\n        {\n" : "\n        {\n");
+          g_string_append (out, "          \"key\": ");
+          json_string (out, check->key);
+          g_string_append (out, ",\n          \"severity\": ");
+          json_string (out, hearth_severity_to_string (check->severity));
+          g_string_append (out, ",\n          \"sentence\": ");
+          json_string (out, sentence);
+          g_string_append (out, "\n        }");
+        }
+      g_string_append (out, a->warnings->len > 0 ? "\n      ]\n    }" : "]\n    }");
+    }
+
+  g_string_append (out, listed->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  fputs (out->str, stdout);
+}
+
+static void
+print_ambassadors_text (GPtrArray *listed)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (listed->len == 0)
+    {
+      g_print ("%s\n", _("No ambassadors."));
+      return;
+    }
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      Ambassador *a = g_ptr_array_index (listed, i);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, "%s\n", hearth_member_get_display_name (a->member));
+
+      if (a->roles->len == 0)
+        g_string_append_printf (out, "  %s\n", _("No active role"));
+      for (guint r = 0; r < a->roles->len; r++)
+        {
+          const HearthHealthAssignment *role = g_ptr_array_index (a->roles, r);
+          HearthAssignment *assignment = find_assignment (a, role->id);
+          const char *starts_on = assignment ? hearth_assignment_get_starts_on (assignment) : NULL;
+          const char *ends_on = assignment ? hearth_assignment_get_ends_on (assignment) : NULL;
+          g_autofree char *hours = format_hours (assignment);
+
+          g_string_append_printf (out, "  %s", role->role_name);
+          if (starts_on != NULL && ends_on != NULL)
+            /* Translators: after a role's name in --ambassadors: two days (YYYY-MM-DD) */
+            g_string_append_printf (out, _(", from %s to %s"), starts_on, ends_on);
+          else if (starts_on != NULL)
+            /* Translators: after a role's name in --ambassadors: a day (YYYY-MM-DD) */
+            g_string_append_printf (out, _(", since %s"), starts_on);
+          if (hours != NULL)
+            /* Translators: after a role's dates in --ambassadors: a number such as 2.5 */
+            g_string_append_printf (out, _(", %s hours a week"), hours);
+          g_string_append_c (out, '\n');
+        }
+
+      if (a->last_week != NULL)
+        /* Translators: in --ambassadors: an ISO week such as 2026-W17 */
+        {
+          g_string_append (out, "  ");
+          g_string_append_printf (out, _("Last check-in: %s"), a->last_week);
+          g_string_append_c (out, '\n');
+        }
+      else
+        g_string_append_printf (out, "  %s\n", _("No check-in yet"));
+
+      for (guint w = 0; w < a->warnings->len; w++)
+        {
+          HearthHealthCheck *check = g_ptr_array_index (a->warnings, w);
+          g_autofree char *sentence = warning_sentence (a, check);
+
+          g_string_append_printf (out, "  %s: %s\n",
+                                  check->severity == HEARTH_SEVERITY_WARNING ? _("Warning")
+                                                                             : _("Notice"),
+                                  sentence);
+        }
+    }
+
+  fputs (out->str, stdout);
+}
+
+/* The member a role warning is about: overload and burnout name the member, rotation_due the
+ * assignment. NULL for any other check. */
+static const char *
+warning_member (const HearthHealthInput *in,
+                HearthHealthCheck       *check)
+{
+  const char *subject;
+
+  if (check->severity == HEARTH_SEVERITY_OK || check->subjects == NULL ||
+      (subject = check->subjects[0]) == NULL)
+    return NULL;
+
+  if (g_strcmp0 (check->key, "overload") == 0 || g_strcmp0 (check->key, "burnout") == 0)
+    return subject;
+
+  if (g_strcmp0 (check->key, "rotation_due") == 0)
+    for (guint i = 0; i < in->n_assignments; i++)
+      if (g_strcmp0 (in->assignments[i].id, subject) == 0)
+        return in->assignments[i].member_id;
+
+  return NULL;
+}
+
+static int
+run_ambassadors (HearthCli   *self,
+                 HearthStore *store)
+{
+  HearthDatabase *db = hearth_store_get_reader (store);
+  g_autoptr(HearthProgram) program = NULL;
+  g_autoptr(HearthHealthInput) in = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func ((GDestroyNotify)ambassador_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  const char *program_id;
+  int status;
+
+  if ((status = resolve_program (self, db, &program)) != HEARTH_EXIT_OK)
+    return status;
+
+  if (program == NULL)
+    {
+      if (self->json)
+        print_ambassadors_json (listed);
+      else
+        print_ambassadors_text (listed);
+      return HEARTH_EXIT_OK;
+    }
+
+  program_id = hearth_record_get_id (HEARTH_RECORD (program));
+  if (!(members = hearth_member_load_for_program (db, program_id, &error)) ||
+      !(in = hearth_health_load (db, program_id, &error)))
+    return data_error (error);
+  checks = hearth_health_run_roles (in);
+
+  /* Who is listed: ambassadors by status, and whoever holds an active assignment (started by the
+   * reference day, not ended: the health checks' definition). */
+  for (guint i = 0; i < members->len; i++)
+    {
+      HearthMember *member = g_ptr_array_index (members, i);
+      const char *id = hearth_record_get_id (HEARTH_RECORD (member));
+      gboolean active = g_strcmp0 (hearth_member_get_status (member), "ambassador") == 0;
+
+      for (guint j = 0; !active && j < in->n_assignments; j++)
+        active = g_strcmp0 (in->assignments[j].member_id, id) == 0 &&
+                 hearth_health_assignment_is_active (&in->assignments[j], in->reference_day);
+
+      if (active)
+        {
+          Ambassador *a = g_new0 (Ambassador, 1);
+
+          a->member = member;
+          a->roles = g_ptr_array_new ();
+          a->warnings = g_ptr_array_new ();
+          if (!(a->assignments = hearth_assignment_load_for_member (db, id, &error)))
+            {
+              ambassador_free (a);
+              return data_error (error);
+            }
+          g_ptr_array_add (listed, a);
+          g_hash_table_insert (by_id, (gpointer)id, a);
+        }
+    }
+
+  /* The input keeps the loader's order: assignments by start, check-ins by week. */
+  for (guint i = 0; i < in->n_assignments; i++)
+    {
+      Ambassador *a = g_hash_table_lookup (by_id, in->assignments[i].member_id);
+
+      if (a != NULL && hearth_health_assignment_is_active (&in->assignments[i], in->reference_day))
+        g_ptr_array_add (a->roles, (gpointer)&in->assignments[i]);
+    }
+  for (guint i = 0; i < in->n_checkins; i++)
+    {
+      Ambassador *a = g_hash_table_lookup (by_id, in->checkins[i].member_id);
+
+      if (a != NULL && (a->last_week == NULL || strcmp (in->checkins[i].iso_week, a->last_week) > 0))
+        a->last_week = in->checkins[i].iso_week;
+    }
+  for (guint i = 0; i < checks->len; i++)
+    {
+      HearthHealthCheck *check = g_ptr_array_index (checks, i);
+      const char *member_id = warning_member (in, check);
+      Ambassador *a = member_id != NULL ? g_hash_table_lookup (by_id, member_id) : NULL;
+
+      if (a != NULL)
+        g_ptr_array_add (a->warnings, check);
+    }
+
+  g_ptr_array_sort (listed, compare_ambassadors);
+
+  if (self->json)
+    print_ambassadors_json (listed);
+  else
+    print_ambassadors_text (listed);
+
+  return HEARTH_EXIT_OK;
+}
+
 int
 hearth_cli_run (HearthCli *self)
 {
@@ -834,6 +1195,8 @@ hearth_cli_run (HearthCli *self)
     return run_import_activity (self, store);
   if (self->candidates)
     return run_candidates (self, store);
+  if (self->ambassadors)
+    return run_ambassadors (self, store);
 
   return HEARTH_EXIT_USAGE;
 }

@@ -349,11 +349,12 @@ hearth_health_check_burnout (const HearthHealthInput *in,
       if (n_weeks == 2 &&
           lowest[0] <= HEARTH_HEALTH_LOW_ENERGY && lowest[1] <= HEARTH_HEALTH_LOW_ENERGY)
         {
-          /* Translators: a member's name, then the energy (1–5) of their second-latest and
-           * latest check-ins, e.g. "Ana: energy 2, then 1 in the last two check-ins" */
+          /* Energy is personal (DESIGN §8): the sentence says it was low, never its value,
+           * because command output and logs carry these sentences.
+           * Translators: a member's name. */
           add_check (out, "burnout", HEARTH_SEVERITY_WARNING, PAGE_ROLES, first->member_id,
-                     g_strdup_printf (_("%s: energy %d, then %d in the last two check-ins"),
-                                      first->member_name, lowest[1], lowest[0]),
+                     g_strdup_printf (_("%s: low energy in the last two check-ins"),
+                                      first->member_name),
                      g_strdup_printf (_("Check in with %s personally; consider a pause"),
                                       first->member_name));
           found++;

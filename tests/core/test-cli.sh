@@ -165,8 +165,9 @@ run 0 --database "$acts" --import-activity --date-format "%d.%m.%Y %H:%M" "$fixt
 # --candidates [--top N] [--json]: the ranked table or one JSON object; bots never listed.
 require python3
 run 2 --database "$fresh" --top 3
-contains err "--top and --json go with --candidates" "--top without --candidates is a usage error"
+contains err "--top goes with --candidates" "--top without --candidates is a usage error"
 run 2 --database "$fresh" --json
+contains err "--json goes with --candidates or --ambassadors" "--json without an action that prints is a usage error"
 run 2 --database "$fresh" --candidates --top 0
 contains err "--top needs a number of 1 or more" "--top 0 is a usage error"
 run 2 --database "$fresh" --candidates --top -4
@@ -210,12 +211,86 @@ run 0 --database "$tmp/no-program.db" --candidates --json
 run 0 --database "$tmp/no-program.db" --candidates
 contains out "No candidates" "no program: the table says there are no candidates"
 
+# --ambassadors [--json]: ambassadors and whoever holds an active role, with their roles, last
+# check-in and role warnings; never a check-in's energy or note, nor an e-mail address.
+run 2 --database "$fresh" --ambassadors --top 3
+contains err "--top goes with --candidates" "--top with --ambassadors is a usage error"
+run 2 --database "$fresh" --ambassadors --candidates
+contains err "give one action per run" "--ambassadors with --candidates is a usage error"
+run 2 --database "$fresh" --ambassadors --export "$tmp/both.json"
+run 2 --database "$fresh" --ambassadors extra-argument
+run 0 --database "$tmp/no-program.db" --ambassadors --json
+[ "$(tr -d ' \n' <"$tmp/out")" = '{"ambassadors":[]}' ] && ok "no program: an empty --ambassadors result" \
+  || { not_ok "no program: an empty --ambassadors result"; diag "$(cat "$tmp/out")"; }
+run 0 --database "$tmp/no-program.db" --ambassadors
+contains out "No ambassadors" "no program: the list says there are no ambassadors"
+
+ambs=$tmp/ambassadors.db
+run 0 --database "$ambs" --import "$sample"
+sqlite3 -bail "$ambs" <"$HEARTH_SOURCE_ROOT/tests/fixtures/cli/ambassadors.sql" \
+  && ok "the ambassadors fixture loads" || not_ok "the ambassadors fixture loads"
+LANGUAGE=C run 0 --database "$ambs" --ambassadors --json
+cp "$tmp/out" "$tmp/ambassadors-1.json"
+python3 - "$tmp/out" <<'PY' && ok "--ambassadors --json parses: ambassadors and role holders, by name, with roles, check-ins and warnings" \
+  || not_ok "--ambassadors --json parses: ambassadors and role holders, by name, with roles, check-ins and warnings"
+import json, sys
+a = json.load(open(sys.argv[1]))["ambassadors"]
+assert len(a) == 4, [x["display_name"] for x in a]   # 3 ambassadors + 1 member holding a role
+assert [(x["display_name"], x["member_id"]) for x in a] == sorted((x["display_name"], x["member_id"]) for x in a)
+busy = next(x for x in a if len(x["roles"]) == 3)
+assert [r["name"] for r in busy["roles"]] == ["Welcome Team", "Event Host", "Docs Buddy"], busy["roles"]
+assert [r["hours_per_week"] for r in busy["roles"]] == [2.5, None, 1.0], busy["roles"]
+assert busy["roles"][1]["ends_on"] is None
+assert busy["last_checkin"] == {"iso_week": "2026-W16"}, busy["last_checkin"]
+assert [w["key"] for w in busy["warnings"]] == ["overload", "burnout", "rotation_due"], busy["warnings"]
+assert all(set(w) == {"key", "severity", "sentence"} for x in a for w in x["warnings"])
+ended = [x for x in a if not x["roles"] and x["last_checkin"] is not None]
+assert len(ended) == 1 and ended[0]["last_checkin"] == {"iso_week": "2026-W04"}, ended
+assert any(x["last_checkin"] is None and not x["roles"] for x in a)
+notice = [w for x in a for w in x["warnings"] if w["severity"] == "notice"]
+assert [w["key"] for w in notice] == ["rotation_due"], notice
+PY
+python3 - "$tmp/out" <<'PY' && ok "--ambassadors --json has no energy, note or email key" \
+  || not_ok "--ambassadors --json has no energy, note or email key"
+import json, sys
+def keys(v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            yield k
+            yield from keys(x)
+    elif isinstance(v, list):
+        for x in v:
+            yield from keys(x)
+found = {"energy", "note", "notes", "email", "identity_tags"} & set(keys(json.load(open(sys.argv[1]))))
+assert not found, found
+PY
+if grep -qiE 'energy|private:|@example\.' "$tmp/out"; then
+  not_ok "--ambassadors --json quotes no energy or check-in note"; diag "$(cat "$tmp/out")"
+else
+  ok "--ambassadors --json quotes no energy or check-in note"
+fi
+LANGUAGE=C run 0 --database "$ambs" --ambassadors --json
+cmp -s "$tmp/out" "$tmp/ambassadors-1.json" && ok "--ambassadors: the same data gives the same bytes" \
+  || not_ok "--ambassadors: the same data gives the same bytes"
+LANGUAGE=C run 0 --database "$ambs" --ambassadors
+contains out "Last check-in: 2026-W16" "the ambassadors list shows the last check-in"
+contains out "Event Host, since 2026-02-01" "the ambassadors list shows an open-ended role"
+contains out "2.5 hours a week" "the ambassadors list shows the hours"
+if grep -qiE 'energy|private:|@example\.' "$tmp/out"; then
+  not_ok "the ambassadors list quotes no energy or check-in note"; diag "$(cat "$tmp/out")"
+else
+  ok "the ambassadors list quotes no energy or check-in note"
+fi
+
 sqlite3 "$acts" "INSERT INTO program (id, name, ratio_min, ratio_max, created_at, updated_at)
                  VALUES ('p9', 'Second', 50, 100, '$stamp', '$stamp')"
 run 2 --database "$acts" --import-activity "$fixtures/activity-later.csv"
 contains err "--program" "with two programs, --import-activity asks for --program"
 run 2 --database "$acts" --candidates --json
 contains err "--program" "with two programs, --candidates asks for --program"
+run 2 --database "$acts" --ambassadors --json
+contains err "--program" "with two programs, --ambassadors asks for --program"
+run 0 --database "$acts" --ambassadors --json --program Second
 run 0 --database "$acts" --candidates --json --program Second
 run 0 --database "$acts" --import-activity --program Second "$fixtures/activity-later.csv"
 [ "$(sqlite3 "$acts" "SELECT count(*) FROM member WHERE program_id = 'p9'")" = 2 ] \

@@ -197,7 +197,7 @@ typedef struct
 static const BurnoutCase burnout_cases[] = {
   { "energy 2, 2 warns",
     { E ("a1", "ana", "19", 2), E ("a1", "ana", "20", 2) }, 2,
-    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 2, then 2 in the last two check-ins",
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: low energy in the last two check-ins",
         "Check in with Ana personally; consider a pause" } } },
   { "energy 3, 2 doesn't",
     { E ("a1", "ana", "19", 3), E ("a1", "ana", "20", 2) }, 2, { { 0 } } },
@@ -210,17 +210,17 @@ static const BurnoutCase burnout_cases[] = {
     { { 0 } } },
   { "weeks need not be adjacent, input order doesn't matter",
     { E ("a1", "ana", "20", 1), E ("a1", "ana", "10", 2) }, 2,
-    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 2, then 1 in the last two check-ins",
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: low energy in the last two check-ins",
         NULL } } },
   { "a week's lowest energy across roles",
     { E ("a1", "ana", "20", 5), E ("a2", "ana", "20", 2), E ("a1", "ana", "21", 2) }, 3,
-    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 2, then 2 in the last two check-ins",
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: low energy in the last two check-ins",
         NULL } } },
   { "two roles in one week are one week",
     { E ("a1", "ana", "20", 1), E ("a2", "ana", "20", 1) }, 2, { { 0 } } },
   { "check-ins without energy are skipped",
     { E ("a1", "ana", "19", 2), E ("a1", "ana", "20", 2), E ("a1", "ana", "21", 0) }, 3,
-    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 2, then 2 in the last two check-ins",
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: low energy in the last two check-ins",
         NULL } } },
   { "ended assignments don't count",
     { E ("b1", "ben", "19", 1), E ("b1", "ben", "20", 1) }, 2, { { 0 } } },
@@ -260,7 +260,7 @@ static const BurnoutCase burnout_cases[] = {
   { "both rules",
     { { "a2", "ana", "2026-W17", 2, 0.9 }, { "a2", "ana", "2026-W18", 2, 0.8 },
       { "a2", "ana", "2026-W19", 1, 0.7 }, { "a2", "ana", "2026-W20", 1, 0.5 } }, 4,
-    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: energy 1, then 1 in the last two check-ins", NULL },
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana: low energy in the last two check-ins", NULL },
       { HEARTH_SEVERITY_WARNING, "ana", "Ana: goals in Events fell 3 weeks in a row (90% to 50%)",
         NULL } } },
 };
@@ -631,7 +631,7 @@ test_load (void)
   check = g_ptr_array_index (out, 1);
   g_assert_cmpstr (check->key, ==, "burnout");
   g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_WARNING);
-  g_assert_cmpstr (check->sentence, ==, "Ana: energy 2, then 1 in the last two check-ins");
+  g_assert_cmpstr (check->sentence, ==, "Ana: low energy in the last two check-ins");
 
   check = g_ptr_array_index (out, 2);
   g_assert_cmpstr (check->key, ==, "rotation_due");

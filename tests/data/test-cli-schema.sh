@@ -4,8 +4,10 @@
 # The published command-line output schema (data/hearth-cli.schema.json, DESIGN §3) against an
 # independent validator, ajv (tools/schema-validator, installed by ./dev): the schema compiles as
 # draft 2020-12; real `hearth --candidates --json` output validates (the sample program, with a
-# role and a decline added so more flags show, --top 3, and an empty database); and copies broken
-# in one place each are refused.
+# role and a decline added so more flags show, --top 3, and an empty database), and so does real
+# `hearth --ambassadors --json` output (an empty database, and the sample program with the roles,
+# assignments and check-ins of tests/fixtures/cli/ambassadors.sql); and copies broken in one place
+# each are refused.
 # Usage: test-cli-schema.sh HEARTH_EXE [SOURCE_ROOT]
 
 . "$(dirname "$0")/tap.sh"
@@ -140,15 +142,94 @@ for i, (name, change) in enumerate(cases, 1):
     print(f"{i}|{name}")
 PY
 
-broken_out=$(ajv validate --spec=draft2020 -c ajv-formats -s "$schema" -d "$tmp/broken-*.json" \
-               --errors=line 2>&1)
-while IFS='|' read -r i name; do
-  if printf '%s\n' "$broken_out" | grep -qxF "$tmp/broken-$i.json invalid"; then
-    ok "the schema refuses $name"
-  else
-    not_ok "the schema refuses $name"
-    diag "$(printf '%s\n' "$broken_out" | grep -A1 -F "$tmp/broken-$i.json" || echo "$broken_out")"
-  fi
-done <"$tmp/broken.list"
+# refuse_broken LIST PREFIX — each copy PREFIX-N.json named in LIST must be reported invalid
+refuse_broken ()
+{
+  broken_out=$(ajv validate --spec=draft2020 -c ajv-formats -s "$schema" -d "$tmp/$2-*.json" \
+                 --errors=line 2>&1)
+  while IFS='|' read -r i name; do
+    if printf '%s\n' "$broken_out" | grep -qxF "$tmp/$2-$i.json invalid"; then
+      ok "the schema refuses $name"
+    else
+      not_ok "the schema refuses $name"
+      diag "$(printf '%s\n' "$broken_out" | grep -A1 -F "$tmp/$2-$i.json" || echo "$broken_out")"
+    fi
+  done <"$1"
+}
+
+refuse_broken "$tmp/broken.list" broken
+
+# --ambassadors --json: an empty database, then the sample program with roles, assignments and
+# check-ins (overload, burnout, rotation_due as a warning and a notice, null hours and ends_on,
+# a member without any check-in).
+out=$("$hearth" --database "$tmp/empty.db" --ambassadors --json 2>&1 >"$tmp/amb-empty.json") ||
+  stop "hearth --ambassadors --json runs on an empty database" "$out"
+check "the --ambassadors output for an empty database validates" ajv_validate "$tmp/amb-empty.json"
+
+adb=$tmp/ambassadors.db
+out=$("$hearth" --database "$adb" --import "$sample" 2>&1) || stop "the sample program imports" "$out"
+fixture_out=$(sqlite3 -bail "$adb" <"$root/tests/fixtures/cli/ambassadors.sql" 2>&1) ||
+  stop "the ambassadors fixture fits the database schema" "$fixture_out"
+out=$("$hearth" --database "$adb" --ambassadors --json 2>&1 >"$tmp/amb.json") ||
+  stop "hearth --ambassadors --json runs" "$out"
+check "the --ambassadors output validates" ajv_validate "$tmp/amb.json"
+
+check "the --ambassadors output covers null hours, ends_on and last_checkin, and every warning key and severity" \
+  python3 - "$tmp/amb.json" <<'PY'
+import json, sys
+out = json.load(open(sys.argv[1]))["ambassadors"]
+roles = [r for a in out for r in a["roles"]]
+warnings = [w for a in out for w in a["warnings"]]
+missing = []
+if not any(r["hours_per_week"] is None for r in roles):
+    missing.append("null hours")
+if not any(isinstance(r["hours_per_week"], (int, float)) for r in roles):
+    missing.append("hours as a number")
+if not any(r["ends_on"] is None for r in roles):
+    missing.append("null ends_on")
+if not any(a["last_checkin"] is None for a in out):
+    missing.append("null last_checkin")
+if not any(a["last_checkin"] is not None for a in out):
+    missing.append("a last_checkin")
+missing += sorted({"overload", "burnout", "rotation_due"} - {w["key"] for w in warnings})
+missing += sorted({"notice", "warning"} - {w["severity"] for w in warnings})
+if missing:
+    sys.exit("not covered: " + ", ".join(missing))
+PY
+
+python3 - "$tmp/amb.json" "$tmp" >"$tmp/amb-broken.list" <<'PY' || stop "the broken --ambassadors copies can be made" "see above"
+import json, sys
+def first_role(s):
+    return next(r for a in s["ambassadors"] for r in a["roles"])
+def first_with(s, key):
+    return next(a for a in s["ambassadors"] if a[key])
+cases = [
+    ("both top-level arrays", 's["candidates"] = []'),
+    ("a missing ambassadors array", 'del s["ambassadors"]; s["ambassador"] = []'),
+    ("an unknown key in an ambassador", 's["ambassadors"][0]["email"] = "a@example.org"'),
+    ("a missing member_id in an ambassador", 'del s["ambassadors"][0]["member_id"]'),
+    ("a missing warnings array", 'del s["ambassadors"][0]["warnings"]'),
+    ("a check-in with its energy", 'first_with(s, "last_checkin")["last_checkin"]["energy"] = 2'),
+    ("a check-in with its note", 'first_with(s, "last_checkin")["last_checkin"]["note"] = "tired"'),
+    ("a check-in without its week", 'first_with(s, "last_checkin")["last_checkin"] = {}'),
+    ("a week not ISO", 'first_with(s, "last_checkin")["last_checkin"]["iso_week"] = "2026-17"'),
+    ("hours as a string", 'first_role(s)["hours_per_week"] = "2.5"'),
+    ("negative hours", 'first_role(s)["hours_per_week"] = -1'),
+    ("a start day not YYYY-MM-DD", 'first_role(s)["starts_on"] = "05.01.2026"'),
+    ("a null start day", 'first_role(s)["starts_on"] = None'),
+    ("a missing role name", 'del first_role(s)["name"]'),
+    ("an unknown warning key", 'first_with(s, "warnings")["warnings"][0]["key"] = "stale_role"'),
+    ("an ok warning", 'first_with(s, "warnings")["warnings"][0]["severity"] = "ok"'),
+    ("a warning with subjects", 'first_with(s, "warnings")["warnings"][0]["subjects"] = []'),
+    ("an empty sentence", 'first_with(s, "warnings")["warnings"][0]["sentence"] = ""'),
+]
+for i, (name, change) in enumerate(cases, 1):
+    s = json.load(open(sys.argv[1]))
+    exec(change)
+    json.dump(s, open(f"{sys.argv[2]}/amb-broken-{i}.json", "w"))
+    print(f"{i}|{name}")
+PY
+
+refuse_broken "$tmp/amb-broken.list" amb-broken
 
 finish
