@@ -11,7 +11,6 @@
 #
 # Prints TAP; skips like test-first-run.py (HEARTH_REQUIRE_TOOLS=1 makes a skip a failure).
 
-import importlib.util
 import os
 import signal
 import subprocess
@@ -19,40 +18,12 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SYSTEM_PYTHON = '/usr/bin/python3'
+import hearth_e2e_boot
 
-
-def ensure_system_python():
-    """As in test-first-run.py, but re-executing this script."""
-    if not os.path.exists(SYSTEM_PYTHON):
-        return  # the helpers' preconditions() skips
-    if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) and \
-       os.environ.get('HEARTH_E2E_REEXEC') != '1':
-        os.environ['HEARTH_E2E_REEXEC'] = '1'
-        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
-
-
-ensure_system_python()
-
-
-def load(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-e2e = load('hearth_first_run', 'test-first-run.py')
-e2e_import = load('hearth_import', 'test-import.py')
-
-from_first_run = ('StepFailed', 'Watchdog', 'check', 'emit', 'diag', 'wait_for', 'children',
-                  'walk', 'role', 'has_state', 'interfaces', 'text_of', 'spoken_names',
-                  'find_all', 'find_one', 'is_gone', 'is_on_screen', 'on_screen',
-                  'do_action', 'set_text', 'find_app', 'state', 'child_env',
-                  'with_parent_death_signal', 'stop', 'find_binary', 'preconditions',
-                  'LOG_LINE', 'STARTUP_TIMEOUT', 'EXIT_TIMEOUT')
-globals().update({name: getattr(e2e, name) for name in from_first_run})
+HERE = hearth_e2e_boot.HERE
+hearth_e2e_boot.ensure_system_python(__file__)
+e2e = hearth_e2e_boot.import_helpers(globals())
+e2e_import = hearth_e2e_boot.load('hearth_import', 'test-import.py')
 focused_in = e2e_import.focused_in
 labels_with = e2e_import.labels_with
 
@@ -168,14 +139,7 @@ class Candidates:
             "SELECT count(*) FROM observation WHERE trait = 'alignment' AND deleted_at IS NULL")
 
     def read_database(self, query, parameters=()):
-        import pathlib
-        import sqlite3
-        uri = pathlib.Path(self.database).as_uri() + '?mode=ro'
-        connection = sqlite3.connect(uri, uri=True)
-        try:
-            return connection.execute(query, parameters).fetchall()
-        finally:
-            connection.close()
+        return query_database(self.database, query, parameters)
 
     # 2
     def start(self):
@@ -359,25 +323,11 @@ class Candidates:
 
     # 8
     def close(self):
-        failure = None
-        try:
-            do_action(self.main, preferred=('window.close',), strict=True)
-        except StepFailed:
-            raise
-        except Exception as e:
-            failure = e
-        try:
-            status = self.proc.wait(timeout=EXIT_TIMEOUT)
-        except Exception:
-            raise StepFailed('the app still runs %ss after window.close%s'
-                             % (EXIT_TIMEOUT, ' (%r)' % failure if failure else ''))
-        check(status == 0, 'the app exited with status %s' % status)
+        close_app(self.main, self.proc)
 
     # 9
     def log_clean(self):
-        with open(self.log_path, encoding='utf-8', errors='replace') as log:
-            problems = [line.strip() for line in log if LOG_LINE.search(line)]
-        check(not problems, '\n'.join(problems))
+        check_log_clean(self.proc, self.log_path)
 
     # 10
     def check_database(self):

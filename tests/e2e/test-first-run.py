@@ -547,42 +547,59 @@ class FirstRun:
 
     # 13
     def close(self):
-        failure = None
-        try:
-            do_action(self.main, preferred=('window.close',), strict=True)
-        except StepFailed:
-            raise
-        except Exception as e:
-            # The app may quit before it answers the call ("The application no longer exists").
-            failure = e
-        try:
-            self.exit_status = self.proc.wait(timeout=EXIT_TIMEOUT)
-        except Exception:
-            raise StepFailed('the app still runs %ss after window.close%s'
-                             % (EXIT_TIMEOUT, ' (%r)' % failure if failure else ''))
-        check(self.exit_status == 0, 'the app exited with status %s' % self.exit_status)
+        self.exit_status = close_app(self.main, self.proc)
 
     # 14
     def log_clean(self):
-        check(self.proc.poll() is not None, 'the app is still running')
-        with open(self.log_path, encoding='utf-8', errors='replace') as log:
-            problems = [line.strip() for line in log if LOG_LINE.search(line)]
-        check(not problems, '\n'.join(problems))
+        check_log_clean(self.proc, self.log_path)
 
     # 15
     def database_holds_program(self):
-        import sqlite3
-        import pathlib
         check(self.proc.poll() is not None, 'the app is still running')
-        uri = pathlib.Path(self.database).as_uri() + '?mode=ro'
-        connection = sqlite3.connect(uri, uri=True)
-        try:
-            rows = connection.execute(
-                'SELECT name, purpose FROM program WHERE deleted_at IS NULL').fetchall()
-        finally:
-            connection.close()
+        rows = query_database(self.database,
+                              'SELECT name, purpose FROM program WHERE deleted_at IS NULL')
         check(rows == [(PROGRAM_NAME, PROGRAM_PURPOSE)],
               'programs are %r, expected %r' % (rows, [(PROGRAM_NAME, PROGRAM_PURPOSE)]))
+
+
+def close_app(main, proc):
+    """Closes the main window through its window.close action and waits for the app to exit;
+    fails unless it exits with status 0. Returns the status."""
+    failure = None
+    try:
+        do_action(main, preferred=('window.close',), strict=True)
+    except StepFailed:
+        raise
+    except Exception as e:
+        # The app may quit before it answers the call ("The application no longer exists").
+        failure = e
+    try:
+        status = proc.wait(timeout=EXIT_TIMEOUT)
+    except Exception:
+        raise StepFailed('the app still runs %ss after window.close%s'
+                         % (EXIT_TIMEOUT, ' (%r)' % failure if failure else ''))
+    check(status == 0, 'the app exited with status %s' % status)
+    return status
+
+
+def check_log_clean(proc, log_path):
+    """Fails when the app still runs or its log holds a warning or a critical."""
+    check(proc.poll() is not None, 'the app is still running')
+    with open(log_path, encoding='utf-8', errors='replace') as log:
+        problems = [line.strip() for line in log if LOG_LINE.search(line)]
+    check(not problems, '\n'.join(problems))
+
+
+def query_database(path, query, parameters=()):
+    """The rows of @query on the database at @path, opened read-only."""
+    import pathlib
+    import sqlite3
+    uri = pathlib.Path(path).as_uri() + '?mode=ro'
+    connection = sqlite3.connect(uri, uri=True)
+    try:
+        return connection.execute(query, parameters).fetchall()
+    finally:
+        connection.close()
 
 
 def state(name):

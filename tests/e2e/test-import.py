@@ -22,7 +22,6 @@
 #   and 0xff09 (Tab) as a keycode is 9, Escape, which closes the dialog.
 # - The chooser and the import dialog share the title "Import Program".
 
-import importlib.util
 import os
 import signal
 import subprocess
@@ -30,34 +29,11 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SYSTEM_PYTHON = '/usr/bin/python3'
+import hearth_e2e_boot
 
-
-def ensure_system_python():
-    """As in test-first-run.py, but re-executing this script."""
-    if not os.path.exists(SYSTEM_PYTHON):
-        return  # the helpers' preconditions() skips
-    if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) and \
-       os.environ.get('HEARTH_E2E_REEXEC') != '1':
-        os.environ['HEARTH_E2E_REEXEC'] = '1'
-        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
-
-
-ensure_system_python()
-
-_spec = importlib.util.spec_from_file_location('hearth_first_run',
-                                               os.path.join(HERE, 'test-first-run.py'))
-e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(e2e)
-
-from_first_run = ('StepFailed', 'Watchdog', 'check', 'emit', 'diag', 'wait_for', 'children',
-                  'walk', 'role', 'has_state', 'interfaces', 'text_of', 'spoken_names',
-                  'find_all', 'find_one', 'is_inside', 'is_gone', 'is_on_screen', 'on_screen',
-                  'do_action', 'set_text', 'find_app', 'describe', 'state', 'child_env',
-                  'with_parent_death_signal', 'stop', 'find_binary', 'preconditions',
-                  'LOG_LINE', 'STARTUP_TIMEOUT', 'EXIT_TIMEOUT')
-globals().update({name: getattr(e2e, name) for name in from_first_run})
+HERE = hearth_e2e_boot.HERE
+hearth_e2e_boot.ensure_system_python(__file__)
+e2e = hearth_e2e_boot.import_helpers(globals())
 
 SAMPLE_NAME = 'Lanternfly Makers Collective'
 SAMPLE_MEMBERS = 150
@@ -319,42 +295,22 @@ class Import:
 
     # 9
     def close(self):
-        failure = None
-        try:
-            do_action(self.main, preferred=('window.close',), strict=True)
-        except StepFailed:
-            raise
-        except Exception as e:
-            failure = e
-        try:
-            status = self.proc.wait(timeout=EXIT_TIMEOUT)
-        except Exception:
-            raise StepFailed('the app still runs %ss after window.close%s'
-                             % (EXIT_TIMEOUT, ' (%r)' % failure if failure else ''))
-        check(status == 0, 'the app exited with status %s' % status)
+        close_app(self.main, self.proc)
 
     # 10
     def log_clean(self):
-        with open(self.log_path, encoding='utf-8', errors='replace') as log:
-            problems = [line.strip() for line in log if LOG_LINE.search(line)]
-        check(not problems, '\n'.join(problems))
+        check_log_clean(self.proc, self.log_path)
 
     # 11
     def check_database(self):
-        import pathlib
-        import sqlite3
-        uri = pathlib.Path(self.database).as_uri() + '?mode=ro'
-        connection = sqlite3.connect(uri, uri=True)
-        try:
-            programs = connection.execute(
-                'SELECT id, name FROM program WHERE deleted_at IS NULL').fetchall()
-            check([name for _, name in programs] == [SAMPLE_NAME],
-                  'programs are %r, expected one %r' % (programs, SAMPLE_NAME))
-            (count,) = connection.execute(
-                'SELECT count(*) FROM member WHERE program_id = ? AND deleted_at IS NULL',
-                (programs[0][0],)).fetchone()
-        finally:
-            connection.close()
+        programs = query_database(self.database,
+                                  'SELECT id, name FROM program WHERE deleted_at IS NULL')
+        check([name for _, name in programs] == [SAMPLE_NAME],
+              'programs are %r, expected one %r' % (programs, SAMPLE_NAME))
+        [(count,)] = query_database(
+            self.database,
+            'SELECT count(*) FROM member WHERE program_id = ? AND deleted_at IS NULL',
+            (programs[0][0],))
         check(count == SAMPLE_MEMBERS, '%d live members, expected %d' % (count, SAMPLE_MEMBERS))
 
 
