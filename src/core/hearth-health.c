@@ -170,58 +170,78 @@ hours_plural (double hours)
   return fabs (hours - 1.0) < 0.05 ? 1 : (gulong)MAX (ceil (hours), 2);
 }
 
-/* Distinct member ids of the active assignments, in order of first appearance, each with the
- * index of its first assignment. */
+/* The members of the active assignments, in order of first appearance, each with the indices
+ * of their active assignments in input order. One pass: the guards below must stay linear, a
+ * program can have thousands of ambassadors and tens of thousands of check-ins. */
+typedef struct
+{
+  const char  *member_id;
+  const char  *member_name;
+  GArray      *assignments;   /* (element-type guint) */
+} ActiveMember;
+
+static void
+active_member_clear (gpointer data)
+{
+  ActiveMember *m = data;
+
+  g_clear_pointer (&m->assignments, g_array_unref);
+}
+
 static GArray *
 active_members (const HearthHealthInput *in)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GArray *firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *members = g_array_new (FALSE, TRUE, sizeof (ActiveMember));
 
+  g_array_set_clear_func (members, active_member_clear);
   for (guint i = 0; i < in->n_assignments; i++)
     {
       const HearthHealthAssignment *a = &in->assignments[i];
+      gpointer found;
+      ActiveMember *m;
 
       if (!hearth_health_assignment_is_active (a, in->reference_day) || a->member_id == NULL)
         continue;
-      if (g_hash_table_add (seen, (gpointer)a->member_id))
-        g_array_append_val (firsts, i);
+      if (g_hash_table_lookup_extended (index, a->member_id, NULL, &found))
+        m = &g_array_index (members, ActiveMember, GPOINTER_TO_UINT (found));
+      else
+        {
+          ActiveMember added = { a->member_id, a->member_name,
+                                 g_array_new (FALSE, FALSE, sizeof (guint)) };
+
+          g_hash_table_insert (index, (gpointer)a->member_id, GUINT_TO_POINTER (members->len));
+          g_array_append_val (members, added);
+          m = &g_array_index (members, ActiveMember, members->len - 1);
+        }
+      g_array_append_val (m->assignments, i);
     }
 
-  return firsts;
+  return members;
 }
 
 void
 hearth_health_check_overload (const HearthHealthInput *in,
                               GPtrArray               *out)
 {
-  g_autoptr(GArray) firsts = NULL;
+  g_autoptr(GArray) members = NULL;
   guint found = 0;
 
   g_return_if_fail (in != NULL);
   g_return_if_fail (out != NULL);
 
-  firsts = active_members (in);
-  for (guint f = 0; f < firsts->len; f++)
+  members = active_members (in);
+  for (guint f = 0; f < members->len; f++)
     {
-      const HearthHealthAssignment *first = &in->assignments[g_array_index (firsts, guint, f)];
+      const ActiveMember *first = &g_array_index (members, ActiveMember, f);
       g_autofree char *hours_text = NULL;
       gboolean too_many, too_long;
       double hours = 0;
-      guint n = 0;
+      guint n = first->assignments->len;
       char *sentence;
 
-      for (guint i = 0; i < in->n_assignments; i++)
-        {
-          const HearthHealthAssignment *a = &in->assignments[i];
-
-          if (hearth_health_assignment_is_active (a, in->reference_day) &&
-              g_strcmp0 (a->member_id, first->member_id) == 0)
-            {
-              n++;
-              hours += MAX (a->hours, 0);
-            }
-        }
+      for (guint k = 0; k < n; k++)
+        hours += MAX (in->assignments[g_array_index (first->assignments, guint, k)].hours, 0);
 
       too_many = n > HEARTH_HEALTH_MAX_ACTIVE_ROLES;
       too_long = hours > (double)in->hours_limit;
@@ -272,36 +292,41 @@ compare_checkins_by_week (gconstpointer a,
   return cmp != 0 ? cmp : g_strcmp0 (x->assignment_id, y->assignment_id);
 }
 
-/* The check-ins of the assignments in @active_ids that report an energy (@with_energy) or a
- * goal completion (otherwise), oldest week first. @member_id or @assignment_id (either may be
- * NULL) narrows them down. */
-static GPtrArray *
-collect_checkins (const HearthHealthInput *in,
-                  GHashTable              *active_ids,
-                  const char              *member_id,
-                  const char              *assignment_id,
-                  gboolean                 with_energy)
+/* The check-ins of active assignments that report an energy (@with_energy) or a goal
+ * completion (otherwise), grouped by member (@by_member) or by assignment, each group oldest
+ * week first. Values are GPtrArrays of HearthHealthCheckin pointers. */
+static GHashTable *
+group_checkins (const HearthHealthInput *in,
+                GHashTable              *active_ids,
+                gboolean                 by_member,
+                gboolean                 with_energy)
 {
-  GPtrArray *list = g_ptr_array_new ();
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              (GDestroyNotify)g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer value;
 
   for (guint i = 0; i < in->n_checkins; i++)
     {
       const HearthHealthCheckin *c = &in->checkins[i];
+      const char *key = by_member ? c->member_id : c->assignment_id;
+      GPtrArray *list;
 
-      if (c->iso_week == NULL || c->assignment_id == NULL ||
+      if (c->iso_week == NULL || c->assignment_id == NULL || key == NULL ||
           !g_hash_table_contains (active_ids, c->assignment_id))
-        continue;
-      if (member_id != NULL && g_strcmp0 (c->member_id, member_id) != 0)
-        continue;
-      if (assignment_id != NULL && strcmp (c->assignment_id, assignment_id) != 0)
         continue;
       if (with_energy ? c->energy <= 0 : c->completion < 0)
         continue;
+      if (!(list = g_hash_table_lookup (groups, key)))
+        g_hash_table_insert (groups, (gpointer)key, (list = g_ptr_array_new ()));
       g_ptr_array_add (list, (gpointer)c);
     }
-  g_ptr_array_sort (list, compare_checkins_by_week);
 
-  return list;
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_sort (value, compare_checkins_by_week);
+
+  return groups;
 }
 
 void
@@ -309,7 +334,9 @@ hearth_health_check_burnout (const HearthHealthInput *in,
                              GPtrArray               *out)
 {
   g_autoptr(GHashTable) active_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) firsts = NULL;
+  g_autoptr(GHashTable) energy_by_member = NULL;
+  g_autoptr(GHashTable) done_by_assignment = NULL;
+  g_autoptr(GArray) members = NULL;
   guint found = 0;
 
   g_return_if_fail (in != NULL);
@@ -320,17 +347,20 @@ hearth_health_check_burnout (const HearthHealthInput *in,
         in->assignments[i].id != NULL)
       g_hash_table_add (active_ids, (gpointer)in->assignments[i].id);
 
-  firsts = active_members (in);
-  for (guint f = 0; f < firsts->len; f++)
+  energy_by_member = group_checkins (in, active_ids, TRUE, TRUE);
+  done_by_assignment = group_checkins (in, active_ids, FALSE, FALSE);
+
+  members = active_members (in);
+  for (guint f = 0; f < members->len; f++)
     {
-      const HearthHealthAssignment *first = &in->assignments[g_array_index (firsts, guint, f)];
-      g_autoptr(GPtrArray) energy = collect_checkins (in, active_ids, first->member_id, NULL, TRUE);
+      const ActiveMember *first = &g_array_index (members, ActiveMember, f);
+      GPtrArray *energy = g_hash_table_lookup (energy_by_member, first->member_id);
       const char *weeks[2] = { NULL, NULL };
       int lowest[2] = { 0, 0 };
       guint n_weeks = 0;
 
       /* Newest first: the lowest energy of each of the two latest weeks. */
-      for (guint i = energy->len; i-- > 0;)
+      for (guint i = energy != NULL ? energy->len : 0; i-- > 0;)
         {
           const HearthHealthCheckin *c = g_ptr_array_index (energy, i);
 
@@ -361,19 +391,19 @@ hearth_health_check_burnout (const HearthHealthInput *in,
         }
 
       /* Falling completion, per active assignment of this member. */
-      for (guint i = 0; i < in->n_assignments; i++)
+      for (guint k = 0; k < first->assignments->len; k++)
         {
-          const HearthHealthAssignment *a = &in->assignments[i];
-          g_autoptr(GPtrArray) done = NULL;
+          const HearthHealthAssignment *a =
+            &in->assignments[g_array_index (first->assignments, guint, k)];
+          GPtrArray *done;
           const HearthHealthCheckin *oldest, *newest;
           gboolean falling = TRUE;
 
-          if (!hearth_health_assignment_is_active (a, in->reference_day) || a->id == NULL ||
-              g_strcmp0 (a->member_id, first->member_id) != 0)
+          if (a->id == NULL)
             continue;
 
-          done = collect_checkins (in, active_ids, NULL, a->id, FALSE);
-          if (done->len < HEARTH_HEALTH_FALLING_WEEKS + 1)
+          done = g_hash_table_lookup (done_by_assignment, a->id);
+          if (done == NULL || done->len < HEARTH_HEALTH_FALLING_WEEKS + 1)
             continue;
 
           for (guint k = done->len - HEARTH_HEALTH_FALLING_WEEKS; k < done->len; k++)
