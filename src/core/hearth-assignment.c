@@ -330,3 +330,37 @@ hearth_assignment_end (HearthDatabase  *db,
 
   return hearth_record_update (HEARTH_RECORD (assignment), db, error);
 }
+
+/**
+ * hearth_assignment_reopen:
+ * @db: the write connection, inside the caller's transaction (a store job)
+ * @assignment_id: a live assignment that has ended
+ *
+ * Undoes hearth_assignment_end(): clears ended_on, so the assignment runs again with its
+ * planned end unchanged.
+ */
+gboolean
+hearth_assignment_reopen (HearthDatabase  *db,
+                          const char      *assignment_id,
+                          GError         **error)
+{
+  g_autoptr(HearthAssignment) assignment = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (assignment_id != NULL, FALSE);
+
+  if (!(assignment = hearth_record_load_by_id (HEARTH_TYPE_ASSIGNMENT, db, assignment_id, FALSE,
+                                               error)))
+    return FALSE;
+
+  if (hearth_assignment_is_active (assignment))
+    {
+      g_set_error (error, HEARTH_ERROR, HEARTH_ERROR_INVALID,
+                   "assignment.ended_on: the assignment has not ended");
+      return FALSE;
+    }
+
+  hearth_record_set_text (HEARTH_RECORD (assignment), HEARTH_ASSIGNMENT_ENDED_ON, NULL);
+
+  return hearth_record_update (HEARTH_RECORD (assignment), db, error);
+}

@@ -59,5 +59,8 @@ gboolean           hearth_assignment_end                (HearthDatabase    *db,
                                                          const char        *assignment_id,
                                                          const char        *ended_on,
                                                          GError           **error);
+gboolean           hearth_assignment_reopen             (HearthDatabase    *db,
+                                                         const char        *assignment_id,
+                                                         GError           **error);
 
 G_END_DECLS

@@ -410,6 +410,19 @@ test_assignment_start_end (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (hearth_member_get_status (ada), ==, "ambassador");
   g_assert_cmpint (test_sqlite_int (handle, "SELECT COUNT(*) FROM member_status_change"), ==, 1);
+
+  /* Undoing an end runs the assignment again with its planned rotation; a running one can't
+   * be reopened. */
+  g_assert_true (hearth_assignment_reopen (f->db, first_id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&first);
+  first = hearth_record_load_by_id (HEARTH_TYPE_ASSIGNMENT, f->db, first_id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (hearth_assignment_is_active (first));
+  g_assert_cmpstr (hearth_assignment_get_ends_on (first), ==, "2026-03-30");
+  g_assert_false (hearth_assignment_reopen (f->db, first_id, &error));
+  g_assert_error (error, HEARTH_ERROR, HEARTH_ERROR_INVALID);
+  g_clear_error (&error);
 }
 
 static void
