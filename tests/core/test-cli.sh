@@ -227,6 +227,10 @@ contains out "No ambassadors" "no program: the list says there are no ambassador
 
 ambs=$tmp/ambassadors.db
 run 0 --database "$ambs" --import "$sample"
+# The fixture's roles replace the sample's own (deleting a role takes its goals, assignments
+# and check-ins with it); the sample's eight ambassadors stay.
+sqlite3 -bail "$ambs" "PRAGMA foreign_keys = ON; DELETE FROM role;" \
+  && ok "the sample's roles make way for the fixture's" || not_ok "the sample's roles make way for the fixture's"
 sqlite3 -bail "$ambs" <"$HEARTH_SOURCE_ROOT/tests/fixtures/cli/ambassadors.sql" \
   && ok "the ambassadors fixture loads" || not_ok "the ambassadors fixture loads"
 LANGUAGE=C run 0 --database "$ambs" --ambassadors --json
@@ -235,7 +239,7 @@ python3 - "$tmp/out" <<'PY' && ok "--ambassadors --json parses: ambassadors and 
   || not_ok "--ambassadors --json parses: ambassadors and role holders, by name, with roles, check-ins and warnings"
 import json, sys
 a = json.load(open(sys.argv[1]))["ambassadors"]
-assert len(a) == 4, [x["display_name"] for x in a]   # 3 ambassadors + 1 member holding a role
+assert len(a) == 9, [x["display_name"] for x in a]   # 8 ambassadors + 1 member holding a role
 assert [(x["display_name"], x["member_id"]) for x in a] == sorted((x["display_name"], x["member_id"]) for x in a)
 busy = next(x for x in a if len(x["roles"]) == 3)
 assert [r["name"] for r in busy["roles"]] == ["Welcome Team", "Event Host", "Docs Buddy"], busy["roles"]
