@@ -22,6 +22,7 @@ struct _HearthSparkline
   GtkWidget  parent_instance;
 
   GArray    *values;   /* (element-type guint32) */
+  guint32    top;      /* the value of a full-height column; 0 to scale to the peak */
 };
 
 G_DEFINE_FINAL_TYPE (HearthSparkline, hearth_sparkline, GTK_TYPE_WIDGET)
@@ -57,7 +58,7 @@ hearth_sparkline_snapshot (GtkWidget   *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  guint32 peak = hearth_sparkline_get_peak (self);
+  guint32 peak = self->top > 0 ? self->top : hearth_sparkline_get_peak (self);
   guint n = self->values->len;
   GdkRGBA fg, accent, baseline;
   double column;
@@ -78,7 +79,7 @@ hearth_sparkline_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < n; i++)
     {
       guint32 value = g_array_index (self->values, guint32, i);
-      double bar_height = peak == 0 ? 0 : (height - 2) * (double) value / peak;
+      double bar_height = peak == 0 ? 0 : (height - 2) * (double) MIN (value, peak) / peak;
       double x = (rtl ? n - 1 - i : i) * column;
 
       if (value == 0)
@@ -161,4 +162,21 @@ hearth_sparkline_get_peak (HearthSparkline *self)
     peak = MAX (peak, g_array_index (self->values, guint32, i));
 
   return peak;
+}
+
+/**
+ * hearth_sparkline_set_range:
+ * @top: the value drawn at full height, or 0 to scale to the highest value shown
+ *
+ * A fixed scale, for values with a known range (an energy level from 1 to 5): a steady 2 then
+ * looks low, not as tall as a steady 5.
+ */
+void
+hearth_sparkline_set_range (HearthSparkline *self,
+                            guint32          top)
+{
+  g_return_if_fail (HEARTH_IS_SPARKLINE (self));
+
+  self->top = top;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

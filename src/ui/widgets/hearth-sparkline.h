@@ -19,5 +19,7 @@ void        hearth_sparkline_set_values (HearthSparkline  *self,
                                          const guint32    *values,
                                          guint             n_values);
 guint32     hearth_sparkline_get_peak   (HearthSparkline  *self);
+void        hearth_sparkline_set_range  (HearthSparkline  *self,
+                                         guint32           top);
 
 G_END_DECLS
