@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-assignment.h"
 #include "hearth-candidates-page.h"
 #include "hearth-export-dialog.h"
 #include "hearth-feedback-page.h"
@@ -624,6 +625,32 @@ undo_delete_record_action (GtkWidget  *widget,
                              g_object_ref (self));
 }
 
+/* An assignment ended from the Ambassadors & Roles page: its toast's Undo targets this action
+ * with the assignment's id, and the assignment runs again. */
+static gboolean
+reopen_assignment_job (HearthDatabase  *db,
+                       gpointer         job_data,
+                       GError         **error)
+{
+  return hearth_assignment_reopen (db, job_data, error);
+}
+
+static void
+undo_end_assignment_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  hearth_store_write_async (self->store, reopen_assignment_job,
+                            g_variant_dup_string (parameter, NULL), g_free,
+                            HEARTH_WRITE_FLAGS_NONE, NULL, record_restored_cb,
+                            g_object_ref (self));
+}
+
 /* Import and export -------------------------------------------------------------------------- */
 
 static void
@@ -988,6 +1015,8 @@ hearth_window_class_init (HearthWindowClass *klass)
                                    undo_delete_program_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-record", "(ss)",
                                    undo_delete_record_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-end-assignment", "s",
+                                   undo_end_assignment_action);
   gtk_widget_class_install_property_action (widget_class, "win.program", "program-id");
 
   add_page_binding (widget_class, GDK_KEY_1, "overview");

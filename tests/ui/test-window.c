@@ -14,6 +14,7 @@
 #include "hearth-program-editor.h"
 #include "hearth-export-dialog.h"
 #include "hearth-ui-test.h"
+#include "hearth-page.h"
 #include "hearth-window.h"
 
 typedef void (*WindowTestFunc) (HearthApplication *app,
@@ -126,6 +127,10 @@ test_program_option (void)
 static GtkWidget *
 find_sidebar (GtkWidget *widget)
 {
+  /* Pages have sidebars of their own (the roles list): the window's is outside them. */
+  if (HEARTH_IS_PAGE (widget))
+    return NULL;
+
   if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
     return widget;
 
