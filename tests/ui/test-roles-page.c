@@ -303,7 +303,8 @@ check_create_from_preset (HearthApplication *app,
   hearth_ui_test_wait_for (find_role_row (page, welcome->name) != NULL);
   hearth_ui_test_wait_for (find_widget (page, is_mapped_label_containing, welcome->goals[0].label) != NULL);
   g_assert_nonnull (find_widget (page, is_mapped_label_containing, "3 per week"));
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "Measured from welcome activity"));
+  g_assert_nonnull (find_widget (page, is_mapped_label_containing,
+                                "Measured from activity: Welcomes"));
   g_assert_nonnull (find_widget (page, is_mapped_label_containing, "Counted at check-in"));
   g_assert_nonnull (find_widget (page, is_mapped_label_containing, "Rotates every"));
   /* The toolkit's text is there, and its fill: nobody yet against the capacity. */

@@ -126,3 +126,37 @@ hearth_editor_toast_error (AdwToastOverlay *overlay,
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (overlay, toast);
 }
+
+/* How the UI names the activity kinds of the schema (hearth_activity_kinds): the import
+ * dialog's mapping, the role editor's metrics and the roles page's goals all use these. */
+static const struct
+{
+  const char *kind;
+  const char *label;
+} kind_labels[] = {
+  { "message", N_("Messages") },
+  { "thread_started", N_("Threads started") },
+  { "reply", N_("Replies") },
+  { "welcome", N_("Welcomes") },
+  { "answer", N_("Answers") },
+  { "reaction_received", N_("Reactions received") },
+  { "event_attended", N_("Events attended") },
+  { "event_promoted", N_("Events promoted") },
+  { "content_shared", N_("Content shared") },
+};
+
+/**
+ * hearth_activity_kind_label:
+ * @kind: an activity kind, such as "welcome"
+ *
+ * Returns: the kind's translated name ("Welcomes"), or @kind itself when it is unknown
+ */
+const char *
+hearth_activity_kind_label (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+    if (g_strcmp0 (kind_labels[i].kind, kind) == 0)
+      return _(kind_labels[i].label);
+
+  return kind;
+}

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 char      *hearth_editor_get_text          (GtkEditable   *editable);
+const char *hearth_activity_kind_label    (const char    *kind);
 gboolean   hearth_editor_email_is_valid    (const char    *text);
 void       hearth_editor_show_error        (AdwActionRow  *error_row,
                                             GtkWidget     *field,

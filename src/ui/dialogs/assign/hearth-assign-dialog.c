@@ -974,8 +974,9 @@ hearth_assign_dialog_new (GtkWindow     *parent,
       self->role_name = g_strdup (hearth_role_get_name (role));
       self->term_weeks = hearth_role_get_term_weeks (role);
     }
+  /* Only a role deleted meanwhile has no name: the page never offers Assign… without one. */
   if (self->role_name == NULL)
-    self->role_name = g_strdup (_("the role"));
+    self->role_name = g_strdup (_("Unknown Role"));
 
   /* Translators: the title of the Assign dialog; %s is a role's name. */
   title = g_strdup_printf (_("Assign to %s"), self->role_name);

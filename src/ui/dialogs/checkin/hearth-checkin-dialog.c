@@ -161,6 +161,7 @@ format_week_days (const char *iso_week)
     {
       /* Translators: the first day of a week that ends in the same month, as in "16" of
        * "16–22 Nov" (g_date_time_format()) */
+      /* xgettext:no-c-format */
       first = format_day (&monday, C_("first day of week", "%-d"));
       /* Translators: the days of a week within one month, as in "16–22 Nov" */
       return g_strdup_printf (_("%s–%s"), first, last);

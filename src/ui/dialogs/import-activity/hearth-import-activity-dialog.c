@@ -17,7 +17,9 @@
 
 #include "hearth-import-activity-dialog.h"
 #include "hearth-import-activity-dialog-private.h"
+#include "hearth-editor-util.h"
 #include "hearth-error.h"
+#include "hearth-schema.h"
 #include "hearth-weak-ref.h"
 
 #define PREVIEW_ROWS 5
@@ -153,21 +155,6 @@ describe_field (HearthImportField field)
       g_assert_not_reached ();
     }
 }
-
-static const struct {
-  const char *kind;
-  const char *title;
-} kinds[] = {
-  { "message", N_("Messages") },
-  { "thread_started", N_("Threads started") },
-  { "reply", N_("Replies") },
-  { "welcome", N_("Welcomes") },
-  { "answer", N_("Answers") },
-  { "reaction_received", N_("Reactions received") },
-  { "event_attended", N_("Events attended") },
-  { "event_promoted", N_("Events promoted") },
-  { "content_shared", N_("Content shared") },
-};
 
 /* A header cell as the people who wrote it see it: blank ones get their position. */
 static char *
@@ -403,8 +390,8 @@ static GtkWidget *make_kind_row (const char *value);
 static gboolean
 is_kind (const char *value)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (kinds[i].kind, value))
+  for (guint i = 0; i < g_strv_length ((char **) hearth_activity_kinds); i++)
+    if (g_str_equal (hearth_activity_kinds[i], value))
       return TRUE;
 
   return FALSE;
@@ -525,8 +512,8 @@ make_kind_row (const char *value)
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
 
   gtk_string_list_append (model, _("Not mapped"));
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_string_list_append (model, _(kinds[i].title));
+  for (guint i = 0; i < g_strv_length ((char **) hearth_activity_kinds); i++)
+    gtk_string_list_append (model, hearth_activity_kind_label (hearth_activity_kinds[i]));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* The file's own word for the kind: shown as it is. */
@@ -968,12 +955,14 @@ read_mapping (HearthImportActivityDialog *self,
         continue;
 
       selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
-      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > G_N_ELEMENTS (kinds))
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+          selected > g_strv_length ((char **) hearth_activity_kinds))
         continue;
 
       if (mapping->kinds == NULL)
         mapping->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_replace (mapping->kinds, g_strdup (value), g_strdup (kinds[selected - 1].kind));
+      g_hash_table_replace (mapping->kinds, g_strdup (value),
+                            g_strdup (hearth_activity_kinds[selected - 1]));
     }
 }
 

@@ -56,39 +56,12 @@ struct _HearthRoleEditor
 
 G_DEFINE_FINAL_TYPE (HearthRoleEditor, hearth_role_editor, HEARTH_TYPE_RECORD_EDITOR)
 
-/* The activity kinds as the import dialog names them (the same strings, so one translation). */
-static const struct
-{
-  const char *kind;
-  const char *label;
-} kind_labels[] = {
-  { "message", N_("Messages") },
-  { "thread_started", N_("Threads started") },
-  { "reply", N_("Replies") },
-  { "welcome", N_("Welcomes") },
-  { "answer", N_("Answers") },
-  { "reaction_received", N_("Reactions received") },
-  { "event_attended", N_("Events attended") },
-  { "event_promoted", N_("Events promoted") },
-  { "content_shared", N_("Content shared") },
-};
-
 /* Object data on a goal row: its widgets, and the stored goal it shows (none when new). */
 #define GOAL_LABEL_ENTRY   "hearth-goal-label-entry"
 #define GOAL_TARGET_SPIN   "hearth-goal-target-spin"
 #define GOAL_METRIC_DROP   "hearth-goal-metric-drop-down"
 #define GOAL_REMOVE_BUTTON "hearth-goal-remove-button"
 #define GOAL_STORED        "hearth-goal-stored"
-
-static const char *
-kind_label (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
-    if (g_str_equal (kind_labels[i].kind, kind))
-      return _(kind_labels[i].label);
-
-  return kind;
-}
 
 /* The drop-down position of @metric: 0 for none, then hearth_activity_kinds in order. */
 static guint
@@ -697,7 +670,7 @@ hearth_role_editor_init (HearthRoleEditor *self)
   /* Translators: a weekly goal without a metric: the ambassador counts it at check-in. */
   gtk_string_list_append (self->metrics, _("Counted at check-in"));
   for (guint i = 0; hearth_activity_kinds[i] != NULL; i++)
-    gtk_string_list_append (self->metrics, kind_label (hearth_activity_kinds[i]));
+    gtk_string_list_append (self->metrics, hearth_activity_kind_label (hearth_activity_kinds[i]));
   self->removed_ids = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();
 

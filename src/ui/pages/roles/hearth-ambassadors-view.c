@@ -690,12 +690,12 @@ static void
 build_columns (HearthAmbassadorsView *self)
 {
   add_column (self, COLUMN_NAME, C_("column", "Name"), compare_names, 160, TRUE);
-  add_column (self, COLUMN_ROLES, C_("column", "Roles"), NULL, 180, TRUE);
+  add_column (self, COLUMN_ROLES, C_("column", "Roles"), NULL, 150, TRUE);
   add_column (self, COLUMN_HOURS, C_("column", "Hours"), compare_hours, 72, FALSE);
   add_column (self, COLUMN_LAST_CHECKIN, C_("column", "Last Check-In"), compare_last_checkin,
-              130, FALSE);
-  add_column (self, COLUMN_ENERGY, C_("column", "Energy"), NULL, 110, FALSE);
-  add_column (self, COLUMN_WARNINGS, C_("column", "Warnings"), compare_warnings, 200, TRUE);
+              120, FALSE);
+  add_column (self, COLUMN_ENERGY, C_("column", "Energy"), NULL, 90, FALSE);
+  add_column (self, COLUMN_WARNINGS, C_("column", "Warnings"), compare_warnings, 180, TRUE);
   /* Translators: the title of the column of Check In… buttons; kept short */
   add_column (self, COLUMN_CHECK_IN, C_("column", "Check-In"), NULL, 0, FALSE);
 
@@ -719,7 +719,7 @@ apply_narrow_cb (gpointer user_data)
     gtk_column_view_column_set_visible (self->columns[wide_only[i]], !self->narrow);
   gtk_column_view_column_set_fixed_width (self->columns[COLUMN_NAME], self->narrow ? 120 : 160);
   gtk_column_view_column_set_fixed_width (self->columns[COLUMN_WARNINGS],
-                                          self->narrow ? 120 : 200);
+                                          self->narrow ? 120 : 180);
 
   return G_SOURCE_REMOVE;
 }

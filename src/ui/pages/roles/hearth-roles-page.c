@@ -23,6 +23,7 @@
 #include "hearth-assign-dialog.h"
 #include "hearth-assignment.h"
 #include "hearth-checkin-dialog.h"
+#include "hearth-editor-util.h"
 #include "hearth-role-editor.h"
 #include "hearth-role-presets.h"
 #include "hearth-roster.h"
@@ -499,31 +500,6 @@ make_action_row (const char *title,
   return row;
 }
 
-static const char *
-metric_label (const char *metric)
-{
-  if (g_strcmp0 (metric, "message") == 0)
-    return C_("activity kind", "messages");
-  if (g_strcmp0 (metric, "thread_started") == 0)
-    return C_("activity kind", "threads started");
-  if (g_strcmp0 (metric, "reply") == 0)
-    return C_("activity kind", "replies");
-  if (g_strcmp0 (metric, "welcome") == 0)
-    return C_("activity kind", "welcome");
-  if (g_strcmp0 (metric, "answer") == 0)
-    return C_("activity kind", "answers");
-  if (g_strcmp0 (metric, "reaction_received") == 0)
-    return C_("activity kind", "reactions received");
-  if (g_strcmp0 (metric, "event_attended") == 0)
-    return C_("activity kind", "events attended");
-  if (g_strcmp0 (metric, "event_promoted") == 0)
-    return C_("activity kind", "events promoted");
-  if (g_strcmp0 (metric, "content_shared") == 0)
-    return C_("activity kind", "content shared");
-
-  return metric;
-}
-
 static void
 fill_goals (HearthRolesPage  *self,
             HearthRosterRole *role)
@@ -539,8 +515,10 @@ fill_goals (HearthRolesPage  *self,
       GtkWidget *label;
 
       if (goal->metric != NULL)
-        /* Translators: how a weekly goal is measured; %s is an activity kind such as "welcome" */
-        how = g_strdup_printf (_("Measured from %s activity"), metric_label (goal->metric));
+        /* Translators: how a weekly goal is measured; %s names an activity kind, such as
+         * "Welcomes" */
+        how = g_strdup_printf (_("Measured from activity: %s"),
+                               hearth_activity_kind_label (goal->metric));
       else
         how = g_strdup (_("Counted at check-in"));
       /* Translators: a weekly goal's target: "3 per week" */
@@ -683,7 +661,7 @@ create_current_row (void)
   gtk_widget_set_valign (parts->tag, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (top), parts->tag);
 
-  parts->button = gtk_button_new_with_mnemonic (_("Check _In…"));
+  parts->button = gtk_button_new_with_mnemonic (_("_Check In…"));
   gtk_widget_set_valign (parts->button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (parts->button, "flat");
   /* A target before the name: the action takes a member's id. */

@@ -124,9 +124,13 @@ hearth_week_item_new (const HearthRosterSlot *slot,
 
       count = achieved >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, achieved) : g_strdup ("—");
       if (goal->target_per_week > 0)
-        /* Translators: a goal's progress this week: "2 of 3"; the first may be "—" when it
-         * was not counted */
-        progress = g_strdup_printf (_("%s of %" G_GINT64_FORMAT), count, goal->target_per_week);
+        {
+          g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, goal->target_per_week);
+
+          /* Translators: a goal's progress this week: "2 of 3"; the first may be "—" when it
+           * was not counted */
+          progress = g_strdup_printf (_("%s of %s"), count, target);
+        }
       else
         progress = g_steal_pointer (&count);
 
