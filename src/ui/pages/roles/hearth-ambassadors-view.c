@@ -552,8 +552,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_CHECK_IN:
-      /* Translators: the button on an ambassador's row that records a weekly check-in */
-      child = gtk_button_new_with_mnemonic (_("_Check In…"));
+      /* An icon: a labelled button per row pushed the table past the window in German. The
+       * tooltip is the same on every row, so it is set once here, never while binding. */
+      child = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      gtk_widget_set_tooltip_text (child, _("Check In…"));
       gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (child, "flat");
       g_signal_connect (child, "clicked", G_CALLBACK (check_in_clicked_cb), list_item);
@@ -690,14 +692,14 @@ static void
 build_columns (HearthAmbassadorsView *self)
 {
   add_column (self, COLUMN_NAME, C_("column", "Name"), compare_names, 160, TRUE);
-  add_column (self, COLUMN_ROLES, C_("column", "Roles"), NULL, 150, TRUE);
+  add_column (self, COLUMN_ROLES, C_("column", "Roles"), NULL, 130, TRUE);
   add_column (self, COLUMN_HOURS, C_("column", "Hours"), compare_hours, 72, FALSE);
   add_column (self, COLUMN_LAST_CHECKIN, C_("column", "Last Check-In"), compare_last_checkin,
-              120, FALSE);
+              150, FALSE);
   add_column (self, COLUMN_ENERGY, C_("column", "Energy"), NULL, 90, FALSE);
   add_column (self, COLUMN_WARNINGS, C_("column", "Warnings"), compare_warnings, 180, TRUE);
-  /* Translators: the title of the column of Check In… buttons; kept short */
-  add_column (self, COLUMN_CHECK_IN, C_("column", "Check-In"), NULL, 0, FALSE);
+  /* The column of Check In… buttons: icons with tooltips, under no title. */
+  add_column (self, COLUMN_CHECK_IN, "", NULL, 0, FALSE);
 
   /* The name column shows first, alphabetically. */
   gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_NAME],
