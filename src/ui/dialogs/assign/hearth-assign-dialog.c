@@ -27,6 +27,7 @@
 #include "hearth-util.h"
 #include "hearth-weak-ref.h"
 #include "hearth-window.h"
+#include "hearth-ui-text.h"
 
 /* How many of a member's reasons a row shows. */
 #define MAX_WHY_LINES 3
@@ -197,27 +198,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "member") == 0)
-    return C_("member status", "Member");
-  if (g_strcmp0 (status, "candidate") == 0)
-    return C_("member status", "Candidate");
-  if (g_strcmp0 (status, "invited") == 0)
-    return C_("member status", "Invited");
-  if (g_strcmp0 (status, "ambassador") == 0)
-    return C_("member status", "Ambassador");
-  if (g_strcmp0 (status, "paused") == 0)
-    return C_("member status", "Paused");
-  if (g_strcmp0 (status, "alumni") == 0)
-    return C_("member status", "Alumni");
-  if (g_strcmp0 (status, "declined") == 0)
-    return C_("member status", "Declined");
-
-  return status != NULL ? status : "";
-}
 
 static char *
 caution_text (HearthSuggestion *suggestion)
@@ -452,7 +432,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   /* Members and candidates are the usual case; anything further along is worth a word. */
   show_status = g_strcmp0 (suggestion->status, "member") != 0 &&
                 g_strcmp0 (suggestion->status, "candidate") != 0;
-  gtk_label_set_text (GTK_LABEL (status), show_status ? status_label (suggestion->status) : "");
+  gtk_label_set_text (GTK_LABEL (status),
+                      show_status ? hearth_member_status_label (suggestion->status) : "");
   gtk_widget_set_visible (status, show_status);
 
   for (guint i = 0; suggestion->why != NULL && suggestion->why[i] != NULL; i++)

@@ -17,6 +17,7 @@
 #include "hearth-member-editor.h"
 #include "hearth-editor-util.h"
 #include "hearth-util.h"
+#include "hearth-ui-text.h"
 
 struct _HearthMemberEditor
 {
@@ -48,30 +49,6 @@ struct _HearthMemberEditor
 };
 
 G_DEFINE_FINAL_TYPE (HearthMemberEditor, hearth_member_editor, HEARTH_TYPE_RECORD_EDITOR)
-
-static const struct
-{
-  const char *status;
-  const char *label;
-} status_labels[] = {
-  { "member", N_("Member") },
-  { "candidate", N_("Candidate") },
-  { "invited", N_("Invited") },
-  { "ambassador", N_("Ambassador") },
-  { "paused", N_("Paused") },
-  { "alumni", N_("Alumni") },
-  { "declined", N_("Declined") },
-};
-
-static const char *
-status_label (const char *status)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (status_labels); i++)
-    if (g_strcmp0 (status_labels[i].status, status) == 0)
-      return _(status_labels[i].label);
-
-  return status;
-}
 
 /* Each check shows its message under its field; Save waits until all pass. */
 static gboolean
@@ -152,7 +129,8 @@ load_fields (HearthMemberEditor *self)
   set_entry (self->identity_tags_row, joined_tags);
   gtk_switch_set_active (self->is_bot_switch, hearth_record_get_bool (record, HEARTH_MEMBER_IS_BOT));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes ? notes : "", -1);
-  gtk_label_set_text (self->status_label, status_label (hearth_member_get_status (HEARTH_MEMBER (record))));
+  gtk_label_set_text (self->status_label,
+                      hearth_member_status_label (hearth_member_get_status (HEARTH_MEMBER (record))));
 }
 
 static gboolean

@@ -31,6 +31,7 @@
 #include "hearth-status-change.h"
 #include "hearth-util.h"
 #include "hearth-weak-ref.h"
+#include "hearth-ui-text.h"
 
 #define RESCORE_DELAY_MS 300
 #define DAYS_PER_MONTH   30.4375
@@ -146,27 +147,6 @@ trait_label_for_key (const char *key)
 }
 
 static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "member") == 0)
-    return C_("member status", "Member");
-  if (g_strcmp0 (status, "candidate") == 0)
-    return C_("member status", "Candidate");
-  if (g_strcmp0 (status, "invited") == 0)
-    return C_("member status", "Invited");
-  if (g_strcmp0 (status, "ambassador") == 0)
-    return C_("member status", "Ambassador");
-  if (g_strcmp0 (status, "paused") == 0)
-    return C_("member status", "Paused");
-  if (g_strcmp0 (status, "alumni") == 0)
-    return C_("member status", "Alumni");
-  if (g_strcmp0 (status, "declined") == 0)
-    return C_("member status", "Declined");
-
-  return status != NULL ? status : "";
-}
-
-static const char *
 flag_label (HearthCandidateFlags flag)
 {
   switch (flag)
@@ -211,7 +191,7 @@ consent_label (const char *consent)
 static char *
 status_label_closure (HearthCandidateItem *item)
 {
-  return g_strdup (status_label (hearth_candidate_item_get_candidate (item)->status));
+  return g_strdup (hearth_member_status_label (hearth_candidate_item_get_candidate (item)->status));
 }
 
 static HearthCandidate *
@@ -474,7 +454,7 @@ update_detail (HearthCandidatesPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   gtk_label_set_label (self->name_label, candidate->display_name);
 
-  status = g_string_new (status_label (candidate->status));
+  status = g_string_new (hearth_member_status_label (candidate->status));
   if (candidate->handle != NULL)
     g_string_append_printf (status, " · %s", candidate->handle);
   for (guint i = 0; i < HEARTH_N_CANDIDATE_FLAGS; i++)
@@ -811,7 +791,8 @@ create_history_row (gpointer item,
   else
     subtitle = g_strdup (hearth_status_change_get_changed_on (change));
 
-  return make_row (status_label (hearth_status_change_get_status (change)), subtitle, NULL, FALSE);
+  return make_row (hearth_member_status_label (hearth_status_change_get_status (change)), subtitle,
+                   NULL, FALSE);
 }
 
 /* The record list reads oldest first; the history shows the newest on top. */
@@ -1152,7 +1133,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_STATUS:
-      gtk_label_set_label (GTK_LABEL (child), status_label (candidate->status));
+      gtk_label_set_label (GTK_LABEL (child), hearth_member_status_label (candidate->status));
       break;
 
     default:
@@ -1249,7 +1230,7 @@ fill_status_choices (HearthCandidatesPage *self)
 
   gtk_string_list_append (strings, C_("filter choice", "Any"));
   for (guint i = 0; i < G_N_ELEMENTS (member_statuses); i++)
-    gtk_string_list_append (strings, status_label (member_statuses[i]));
+    gtk_string_list_append (strings, hearth_member_status_label (member_statuses[i]));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (strings));
 }
 

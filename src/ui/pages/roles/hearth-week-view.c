@@ -16,6 +16,7 @@
 
 #include "hearth-week-view.h"
 #include "hearth-util.h"
+#include "hearth-ui-text.h"
 
 /* HearthWeekItem: one active assignment in the shown week */
 
@@ -65,31 +66,6 @@ hearth_week_item_init (HearthWeekItem *self)
 {
 }
 
-/* Casefolded without accents, so "emile" finds "Émile" and "ÉMILE". */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *decomposed = NULL;
-  g_autoptr(GString) bare = NULL;
-
-  if (text == NULL)
-    return g_strdup ("");
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return g_utf8_casefold (text, -1);
-
-  bare = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (bare, c);
-    }
-
-  return g_utf8_casefold (bare->str, -1);
-}
-
 static HearthWeekItem *
 hearth_week_item_new (const HearthRosterSlot *slot,
                       const HearthRosterRole *role)
@@ -107,8 +83,8 @@ hearth_week_item_new (const HearthRosterSlot *slot,
   self->role_name = g_strdup (slot->role_name != NULL ? slot->role_name
                                                       : (role != NULL ? role->name : ""));
   /* Accents aside, so Émile sorts with the E's even in the C locale. */
-  folded_name = fold_text (self->member_name);
-  folded_role = fold_text (self->role_name);
+  folded_name = hearth_text_fold (self->member_name);
+  folded_role = hearth_text_fold (self->role_name);
   name_key = g_utf8_collate_key (folded_name, -1);
   role_key = g_utf8_collate_key (folded_role, -1);
   self->sort_key = g_strconcat (name_key, "\001", role_key, NULL);
@@ -146,7 +122,7 @@ hearth_week_item_new (const HearthRosterSlot *slot,
   search = g_string_new (self->member_name);
   g_string_append_c (search, '\n');
   g_string_append (search, self->role_name);
-  self->folded = fold_text (search->str);
+  self->folded = hearth_text_fold (search->str);
 
   return self;
 }
@@ -636,7 +612,7 @@ hearth_week_view_set_search (HearthWeekView *self,
       g_autofree char *stripped = g_strstrip (g_strdup (text));
 
       if (*stripped != '\0')
-        folded = fold_text (stripped);
+        folded = hearth_text_fold (stripped);
     }
   if (g_strcmp0 (folded, self->search) == 0)
     return;
