@@ -18,6 +18,7 @@
 
 #include "hearth-ambassadors-view.h"
 #include "hearth-sparkline.h"
+#include "hearth-ui-text.h"
 
 /* Below this width only Name, Warnings and the Check In… button stay. */
 #define NARROW_WIDTH 640
@@ -72,31 +73,6 @@ hearth_ambassador_item_init (HearthAmbassadorItem *self)
 {
 }
 
-/* Casefolded without accents, so "emile" finds "Émile" and "ÉMILE". */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *decomposed = NULL;
-  g_autoptr(GString) bare = NULL;
-
-  if (text == NULL)
-    return g_strdup ("");
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return g_utf8_casefold (text, -1);
-
-  bare = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (bare, c);
-    }
-
-  return g_utf8_casefold (bare->str, -1);
-}
-
 static int
 compare_checks (gconstpointer a,
                 gconstpointer b)
@@ -120,7 +96,7 @@ hearth_ambassador_item_new (const HearthRosterAmbassador *ambassador)
   self->name = g_strdup (ambassador->display_name != NULL ? ambassador->display_name : "");
   {
     /* Accents aside, so Émile sorts with the E's even in the C locale. */
-    g_autofree char *folded_name = fold_text (self->name);
+    g_autofree char *folded_name = hearth_text_fold (self->name);
 
     self->name_key = g_utf8_collate_key (folded_name, -1);
   }
@@ -161,7 +137,7 @@ hearth_ambassador_item_new (const HearthRosterAmbassador *ambassador)
         self->has_warning = TRUE;
     }
   self->warnings = g_strv_builder_end (warnings);
-  self->folded = fold_text (search->str);
+  self->folded = hearth_text_fold (search->str);
 
   return self;
 }
@@ -685,7 +661,9 @@ add_column (HearthAmbassadorsView *self,
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_width);
   gtk_column_view_append_column (self->column_view, column);
+  /* Borrowed from here on: the column view holds the column. */
   self->columns[kind] = column;
+  g_object_unref (column);
 }
 
 static void
@@ -864,7 +842,7 @@ hearth_ambassadors_view_set_search (HearthAmbassadorsView *self,
       g_autofree char *stripped = g_strstrip (g_strdup (text));
 
       if (*stripped != '\0')
-        folded = fold_text (stripped);
+        folded = hearth_text_fold (stripped);
     }
   if (g_strcmp0 (folded, self->search) == 0)
     return;
