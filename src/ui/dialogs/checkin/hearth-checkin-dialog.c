@@ -586,6 +586,13 @@ load_section (HearthCheckinDialog  *self,
 static void
 clear_sections (HearthCheckinDialog *self)
 {
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  /* Take the focus away before its widget goes: a count's text removed while it has the focus
+   * never hears of losing it, and its cursor keeps blinking (GTK warns). */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_page)))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+
   for (guint i = 0; i < self->sections->len; i++)
     {
       Section *section = g_ptr_array_index (self->sections, i);
@@ -904,6 +911,8 @@ saved_cb (GObject      *object,
   job = hearth_store_job_get_data (result);
   g_signal_emit (self, signals[SAVED], 0, self->member_id, job->iso_week);
   toast_saved (self);
+  /* As in clear_sections(): the focused count hears that it lost the focus. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
