@@ -1090,6 +1090,7 @@ run_ambassadors (HearthCli   *self,
   g_autoptr(GPtrArray) checks = NULL;
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func ((GDestroyNotify)ambassador_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) holders = NULL;
   g_autoptr(GError) error = NULL;
   const char *program_id;
   int status;
@@ -1114,17 +1115,19 @@ run_ambassadors (HearthCli   *self,
 
   /* Who is listed: ambassadors by status, and whoever holds an active assignment (started by the
    * reference day, not ended: the health checks' definition). */
+  holders = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint j = 0; j < in->n_assignments; j++)
+    if (in->assignments[j].member_id != NULL &&
+        hearth_health_assignment_is_active (&in->assignments[j], in->reference_day))
+      g_hash_table_add (holders, (gpointer)in->assignments[j].member_id);
+
   for (guint i = 0; i < members->len; i++)
     {
       HearthMember *member = g_ptr_array_index (members, i);
       const char *id = hearth_record_get_id (HEARTH_RECORD (member));
-      gboolean active = g_strcmp0 (hearth_member_get_status (member), "ambassador") == 0;
 
-      for (guint j = 0; !active && j < in->n_assignments; j++)
-        active = g_strcmp0 (in->assignments[j].member_id, id) == 0 &&
-                 hearth_health_assignment_is_active (&in->assignments[j], in->reference_day);
-
-      if (active)
+      if (g_strcmp0 (hearth_member_get_status (member), "ambassador") == 0 ||
+          g_hash_table_contains (holders, id))
         {
           Ambassador *a = g_new0 (Ambassador, 1);
 
