@@ -1108,40 +1108,58 @@ run_ambassadors (HearthCli   *self,
     }
 
   program_id = hearth_record_get_id (HEARTH_RECORD (program));
-  if (!(members = hearth_member_load_for_program (db, program_id, &error)) ||
-      !(in = hearth_health_load (db, program_id, &error)))
+  if (!(in = hearth_health_load (db, program_id, &error)))
     return data_error (error);
   checks = hearth_health_run_roles (in);
 
   /* Who is listed: ambassadors by status, and whoever holds an active assignment (started by the
-   * reference day, not ended: the health checks' definition). */
+   * reference day, not ended: the health checks' definition). Only those members are read: a
+   * program can have a hundred thousand. */
   holders = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint j = 0; j < in->n_assignments; j++)
     if (in->assignments[j].member_id != NULL &&
         hearth_health_assignment_is_active (&in->assignments[j], in->reference_day))
       g_hash_table_add (holders, (gpointer)in->assignments[j].member_id);
 
+  if (!(members = hearth_record_load (HEARTH_TYPE_MEMBER, db, "status", "ambassador", &error)))
+    return data_error (error);
+  for (guint i = 0; i < members->len; i++)
+    if (g_strcmp0 (hearth_member_get_program_id (g_ptr_array_index (members, i)), program_id) != 0)
+      g_ptr_array_remove_index (members, i--);
+    else
+      g_hash_table_remove (holders, hearth_record_get_id (g_ptr_array_index (members, i)));
+  {
+    GHashTableIter iter;
+    gpointer id;
+
+    g_hash_table_iter_init (&iter, holders);
+    while (g_hash_table_iter_next (&iter, &id, NULL))
+      {
+        HearthMember *holder = hearth_record_load_by_id (HEARTH_TYPE_MEMBER, db, id, FALSE,
+                                                         &error);
+
+        if (holder == NULL)
+          return data_error (error);
+        g_ptr_array_add (members, holder);
+      }
+  }
+
   for (guint i = 0; i < members->len; i++)
     {
       HearthMember *member = g_ptr_array_index (members, i);
       const char *id = hearth_record_get_id (HEARTH_RECORD (member));
+      Ambassador *a = g_new0 (Ambassador, 1);
 
-      if (g_strcmp0 (hearth_member_get_status (member), "ambassador") == 0 ||
-          g_hash_table_contains (holders, id))
+      a->member = member;
+      a->roles = g_ptr_array_new ();
+      a->warnings = g_ptr_array_new ();
+      if (!(a->assignments = hearth_assignment_load_for_member (db, id, &error)))
         {
-          Ambassador *a = g_new0 (Ambassador, 1);
-
-          a->member = member;
-          a->roles = g_ptr_array_new ();
-          a->warnings = g_ptr_array_new ();
-          if (!(a->assignments = hearth_assignment_load_for_member (db, id, &error)))
-            {
-              ambassador_free (a);
-              return data_error (error);
-            }
-          g_ptr_array_add (listed, a);
-          g_hash_table_insert (by_id, (gpointer)id, a);
+          ambassador_free (a);
+          return data_error (error);
         }
+      g_ptr_array_add (listed, a);
+      g_hash_table_insert (by_id, (gpointer)id, a);
     }
 
   /* The input keeps the loader's order: assignments by start, check-ins by week. */
