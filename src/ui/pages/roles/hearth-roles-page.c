@@ -157,6 +157,22 @@ toast_error (HearthRolesPage *self,
   add_toast (self, toast);
 }
 
+/* A toast whose Undo is a window action: the page may be gone by the time it is clicked. */
+static void
+add_undo_toast (HearthRolesPage *self,
+                const char      *title,
+                const char      *action,
+                GVariant        *target)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_action_target_value (toast, target);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+}
+
 static HearthRosterRole *
 get_selected_role (HearthRolesPage *self)
 {
@@ -1746,7 +1762,6 @@ role_deleted_cb (GObject      *source,
   Job *job = user_data;
   g_autoptr(HearthRolesPage) self = job_take_page (job);
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (!hearth_store_write_finish (HEARTH_STORE (source), result, &error))
     {
@@ -1757,14 +1772,8 @@ role_deleted_cb (GObject      *source,
     }
 
   if (self != NULL)
-    {
-      toast = adw_toast_new (job->title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo-delete-record");
-      adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", "role", job->id));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      add_toast (self, toast);
-    }
+    add_undo_toast (self, job->title, "win.undo-delete-record",
+                    g_variant_new ("(ss)", "role", job->id));
   job_free (job);
 }
 
@@ -1811,7 +1820,6 @@ assignment_ended_cb (GObject      *source,
   Job *job = user_data;
   g_autoptr(HearthRolesPage) self = job_take_page (job);
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (!hearth_store_write_finish (HEARTH_STORE (source), result, &error))
     {
@@ -1822,14 +1830,7 @@ assignment_ended_cb (GObject      *source,
     }
 
   if (self != NULL)
-    {
-      toast = adw_toast_new (job->title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo-end-assignment");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (job->id));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      add_toast (self, toast);
-    }
+    add_undo_toast (self, job->title, "win.undo-end-assignment", g_variant_new_string (job->id));
   job_free (job);
 }
 
