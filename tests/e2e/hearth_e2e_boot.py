@@ -18,7 +18,7 @@ HELPERS = ('StepFailed', 'Watchdog', 'check', 'emit', 'diag', 'wait_for', 'child
            'role', 'has_state', 'interfaces', 'text_of', 'spoken_names', 'find_all', 'find_one',
            'is_inside', 'is_gone', 'is_on_screen', 'on_screen', 'do_action', 'set_text',
            'find_app', 'describe', 'state', 'child_env', 'with_parent_death_signal', 'stop',
-           'find_binary', 'preconditions', 'close_app', 'check_log_clean', 'query_database',
+           'find_binary', 'preconditions', 'launch_app', 'close_app', 'check_log_clean', 'query_database',
            'LOG_LINE', 'STARTUP_TIMEOUT', 'EXIT_TIMEOUT')
 
 

@@ -143,24 +143,7 @@ class Candidates:
 
     # 2
     def start(self):
-        import pyatspi
-        env = child_env(self.tmp, self.binary)
-        env['HEARTH_DATABASE'] = self.database
-        with open(self.log_path, 'wb') as log:
-            self.proc = subprocess.Popen(
-                with_parent_death_signal([self.binary]),
-                env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-
-        def appeared():
-            check(self.proc.poll() is None,
-                  'the app exited with status %s during start-up' % self.proc.returncode)
-            return find_app(pyatspi.Registry.getDesktop(0), self.proc.pid)
-
-        self.app = wait_for('the app on the accessibility bus', appeared,
-                            timeout=STARTUP_TIMEOUT, interval=0.3)
-        self.main = wait_for('the main window',
-                             lambda: next((w for w in children(self.app)
-                                           if role(w) == 'frame' and w.name == 'Hearth'), None))
+        launch_app(self)
         wait_for('%r in the window' % SAMPLE_NAME,
                  lambda: [n for n in walk_outside_list(self.main)
                           if role(n) == 'label' and text_of(n) == SAMPLE_NAME

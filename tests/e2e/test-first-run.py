@@ -421,28 +421,10 @@ class FirstRun:
 
     # 1
     def start(self):
-        import pyatspi
-        check(os.access(self.binary, os.X_OK), 'no executable at %s' % self.binary)
         # The database comes through HEARTH_DATABASE rather than --database: the step that
         # reads it back at the end proves the variable is honoured (and makes the app
         # non-unique, as --database would).
-        env = child_env(self.tmp, self.binary)
-        env['HEARTH_DATABASE'] = self.database
-        with open(self.log_path, 'wb') as log:
-            self.proc = subprocess.Popen(
-                with_parent_death_signal([self.binary]),
-                env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-
-        def appeared():
-            check(self.proc.poll() is None,
-                  'the app exited with status %s during start-up' % self.proc.returncode)
-            return find_app(pyatspi.Registry.getDesktop(0), self.proc.pid)
-
-        self.app = wait_for('an application of pid %d on the accessibility bus' % self.proc.pid,
-                            appeared, timeout=STARTUP_TIMEOUT, interval=0.3)
-        self.main = wait_for('the main window',
-                             lambda: next((w for w in children(self.app)
-                                           if role(w) == 'frame' and w.name == 'Hearth'), None))
+        launch_app(self)
         diag('application %r, pid %d' % (self.app.name, self.proc.pid))
 
     # 2
@@ -568,6 +550,31 @@ class FirstRun:
                               'SELECT name, purpose FROM program WHERE deleted_at IS NULL')
         check(rows == [(PROGRAM_NAME, PROGRAM_PURPOSE)],
               'programs are %r, expected %r' % (rows, [(PROGRAM_NAME, PROGRAM_PURPOSE)]))
+
+
+def launch_app(run):
+    """Starts run.binary on run.database (through HEARTH_DATABASE) with its output in
+    run.log_path, and waits for it on the accessibility bus and for its main window: sets
+    run.proc, run.app and run.main."""
+    import pyatspi
+    check(os.access(run.binary, os.X_OK), 'no executable at %s' % run.binary)
+    env = child_env(run.tmp, run.binary)
+    env['HEARTH_DATABASE'] = run.database
+    with open(run.log_path, 'wb') as log:
+        run.proc = subprocess.Popen(
+            with_parent_death_signal([run.binary]),
+            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+
+    def appeared():
+        check(run.proc.poll() is None,
+              'the app exited with status %s during start-up' % run.proc.returncode)
+        return find_app(pyatspi.Registry.getDesktop(0), run.proc.pid)
+
+    run.app = wait_for('an application of pid %d on the accessibility bus' % run.proc.pid,
+                       appeared, timeout=STARTUP_TIMEOUT, interval=0.3)
+    run.main = wait_for('the main window',
+                        lambda: next((w for w in children(run.app)
+                                      if role(w) == 'frame' and w.name == 'Hearth'), None))
 
 
 def close_app(main, proc):
