@@ -18,6 +18,10 @@ typedef struct
   char          *icon_name;
   HearthProgram *program;
   HearthStore   *store;
+  gulong         changed_id;
+  guint          reload_id;
+  /* Data is read only while the page is shown: a change meanwhile marks it stale. */
+  gboolean       stale;
 } HearthPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (HearthPage, hearth_page, ADW_TYPE_BIN)
@@ -42,6 +46,9 @@ hearth_page_dispose (GObject *object)
   /* Every page is a template of its own final type; its children go here, once for all. */
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
 
+  g_clear_handle_id (&priv->reload_id, g_source_remove);
+  if (priv->store != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->store);
   g_clear_object (&priv->program);
   g_clear_object (&priv->store);
 
@@ -138,11 +145,52 @@ hearth_page_set_property (GObject      *object,
     }
 }
 
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  HearthPage *self = user_data;
+  HearthPagePrivate *priv = hearth_page_get_instance_private (self);
+
+  priv->reload_id = 0;
+  hearth_page_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A burst of writes (an import, a merge) reloads once. */
+static void
+store_changed_cb (HearthPage *self)
+{
+  HearthPagePrivate *priv = hearth_page_get_instance_private (self);
+
+  if (HEARTH_PAGE_GET_CLASS (self)->reload == NULL)
+    return;
+
+  g_clear_handle_id (&priv->reload_id, g_source_remove);
+  priv->reload_id = g_timeout_add (HEARTH_PAGE_GET_CLASS (self)->reload_delay_ms,
+                                   reload_timeout_cb, self);
+}
+
+static void
+hearth_page_map (GtkWidget *widget)
+{
+  HearthPage *self = HEARTH_PAGE (widget);
+  HearthPagePrivate *priv = hearth_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (hearth_page_parent_class)->map (widget);
+
+  if (priv->stale)
+    hearth_page_reload (self);
+}
+
 static void
 hearth_page_class_init (HearthPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  klass->reload_delay_ms = 150;
+  widget_class->map = hearth_page_map;
   object_class->dispose = hearth_page_dispose;
   object_class->finalize = hearth_page_finalize;
   object_class->get_property = hearth_page_get_property;
@@ -241,6 +289,134 @@ hearth_page_set_store (HearthPage  *self,
   g_return_if_fail (HEARTH_IS_PAGE (self));
   g_return_if_fail (store == NULL || HEARTH_IS_STORE (store));
 
-  if (g_set_object (&priv->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (priv->store == store)
+    return;
+
+  if (priv->store != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->store);
+  g_set_object (&priv->store, store);
+  if (store != NULL)
+    priv->changed_id = g_signal_connect_swapped (store, "changed",
+                                                 G_CALLBACK (store_changed_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * hearth_page_reload:
+ *
+ * Reads the page's data again through its reload vfunc: now when the page is shown, else on
+ * its next map. Pages call it when their program or store changes.
+ */
+void
+hearth_page_reload (HearthPage *self)
+{
+  HearthPagePrivate *priv = hearth_page_get_instance_private (self);
+  HearthPageClass *klass;
+
+  g_return_if_fail (HEARTH_IS_PAGE (self));
+
+  g_clear_handle_id (&priv->reload_id, g_source_remove);
+  klass = HEARTH_PAGE_GET_CLASS (self);
+  if (klass->reload == NULL)
+    return;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  priv->stale = FALSE;
+  klass->reload (self);
+}
+
+typedef struct
+{
+  char                *path;
+  HearthPageReadFunc   func;
+  gpointer             data;
+  GDestroyNotify       data_free;
+  GDestroyNotify       result_free;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->path);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearthDatabase) db = NULL;
+  gpointer result;
+
+  if (!(db = hearth_database_open (job->path, HEARTH_DATABASE_FLAGS_READ_ONLY, &error)) ||
+      !(result = job->func (db, job->data, cancellable, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+/**
+ * hearth_page_read_async:
+ * @func: what to read, on a worker thread with a read-only connection of its own
+ * @data: (nullable): for @func, freed with @data_free once the task is done
+ * @result_free: frees @func's result when nobody takes it
+ * @user_data: for @callback; never the page itself (it may go while the worker runs: pass a
+ *   weak reference, see hearth-weak-ref.h)
+ *
+ * The task has no source object, for the same reason.
+ */
+void
+hearth_page_read_async (HearthPage          *self,
+                        HearthPageReadFunc   func,
+                        gpointer             data,
+                        GDestroyNotify       data_free,
+                        GDestroyNotify       result_free,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  HearthPagePrivate *priv = hearth_page_get_instance_private (self);
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (HEARTH_IS_PAGE (self));
+  g_return_if_fail (priv->store != NULL);
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (ReadJob, 1);
+  job->path = g_strdup (hearth_store_get_path (priv->store));
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hearth_page_read_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/**
+ * hearth_page_read_finish:
+ *
+ * Returns: (transfer full): the read function's result, or NULL with @error set
+ */
+gpointer
+hearth_page_read_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hearth_page_read_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -33,7 +33,6 @@
 #include "hearth-weak-ref.h"
 #include "hearth-ui-text.h"
 
-#define RESCORE_DELAY_MS 300
 #define DAYS_PER_MONTH   30.4375
 
 typedef enum
@@ -90,7 +89,6 @@ struct _HearthCandidatesPage
 
   /* borrowed */
   GtkStack           *stack;             /* the page's own child */
-  HearthStore        *store;             /* the page's, while connected */
 
   /* owned */
   GListStore         *items;
@@ -100,10 +98,6 @@ struct _HearthCandidatesPage
   GtkSingleSelection *selection;
   HearthScoreSetRef  *set;
   GCancellable       *scoring;
-  guint               rescore_id;
-  /* Scores are computed only while the page is shown: a change meanwhile marks them stale. */
-  gboolean            stale;
-  gulong              changed_id;
   char               *selected_id;
   char               *search;            /* casefolded, NULL when empty */
   GPtrArray          *regions;           /* (element-type utf8) the filter choices, [0] = any */
@@ -572,29 +566,14 @@ show_score_set (HearthCandidatesPage *self,
   gtk_stack_set_visible_child_name (self->stack, set->candidates->len > 0 ? "list" : "empty");
 }
 
-static void
-score_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* On a worker thread: @data is the program's id. */
+static gpointer
+read_scores (HearthDatabase  *db,
+             gpointer         data,
+             GCancellable    *cancellable,
+             GError         **error)
 {
-  const char * const *args = task_data;   /* database path, program id */
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HearthDatabase) db = NULL;
-  HearthScoreSet *set;
-
-  db = hearth_database_open (args[0], HEARTH_DATABASE_FLAGS_READ_ONLY, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  set = hearth_scoring_run (db, args[1], cancellable, &error);
-  if (set == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, set, (GDestroyNotify) hearth_score_set_free);
+  return hearth_scoring_run (db, data, cancellable, error);
 }
 
 static void
@@ -604,7 +583,7 @@ score_done_cb (GObject      *source,
 {
   g_autoptr(HearthCandidatesPage) self = hearth_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HearthScoreSet) set = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(HearthScoreSet) set = hearth_page_read_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
   /* A newer run replaced this one, or the page went away. */
@@ -627,28 +606,19 @@ score_done_cb (GObject      *source,
   show_score_set (self, g_steal_pointer (&set));
 }
 
+/* HearthPage's reload vfunc: the page is shown. Scores are computed only then. */
 static void
-rescore (HearthCandidatesPage *self)
+rescore (HearthPage *page)
 {
-  HearthStore *store = hearth_page_get_store (HEARTH_PAGE (self));
+  HearthCandidatesPage *self = HEARTH_CANDIDATES_PAGE (page);
   const char *program_id = get_program_id (self);
-  g_autoptr(GTask) task = NULL;
-  char **args;
 
-  g_clear_handle_id (&self->rescore_id, g_source_remove);
   if (self->scoring != NULL)
     g_cancellable_cancel (self->scoring);
   g_clear_object (&self->scoring);
 
-  if (store == NULL || program_id == NULL)
+  if (hearth_page_get_store (page) == NULL || program_id == NULL)
     return;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
 
   if (self->set == NULL)
     {
@@ -657,33 +627,9 @@ rescore (HearthCandidatesPage *self)
     }
 
   self->scoring = g_cancellable_new ();
-  args = g_new0 (char *, 3);
-  args[0] = g_strdup (hearth_database_get_path (hearth_store_get_reader (store)));
-  args[1] = g_strdup (program_id);
-
-  /* Never the page as source object: a weak reference lets it go while the worker runs. */
-  task = g_task_new (NULL, self->scoring, score_done_cb, hearth_weak_ref_new (self));
-  g_task_set_source_tag (task, rescore);
-  g_task_set_task_data (task, args, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, score_thread);
-}
-
-static gboolean
-rescore_timeout_cb (gpointer user_data)
-{
-  HearthCandidatesPage *self = user_data;
-
-  self->rescore_id = 0;
-  rescore (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (HearthCandidatesPage *self)
-{
-  g_clear_handle_id (&self->rescore_id, g_source_remove);
-  self->rescore_id = g_timeout_add (RESCORE_DELAY_MS, rescore_timeout_cb, self);
+  hearth_page_read_async (page, read_scores, g_strdup (program_id), g_free,
+                          (GDestroyNotify) hearth_score_set_free, self->scoring, score_done_cb,
+                          hearth_weak_ref_new (self));
 }
 
 static void
@@ -701,7 +647,7 @@ program_changed_cb (HearthCandidatesPage *self)
   if (self->set != NULL &&
       g_strcmp0 (hearth_score_set_ref_get (self->set)->program_id, get_program_id (self)) != 0)
     clear_scores (self);
-  rescore (self);
+  hearth_page_reload (HEARTH_PAGE (self));
 }
 
 static char *
@@ -835,13 +781,6 @@ store_set_cb (HearthCandidatesPage *self)
 {
   HearthStore *store = hearth_page_get_store (HEARTH_PAGE (self));
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  self->store = store;
-  if (store != NULL)
-    self->changed_id = g_signal_connect_swapped (store, "changed",
-                                                 G_CALLBACK (store_changed_cb), self);
-
   g_clear_object (&self->nominations);
   g_clear_object (&self->observations);
   g_clear_object (&self->history);
@@ -857,7 +796,7 @@ store_set_cb (HearthCandidatesPage *self)
   bind_lists (self);
 
   clear_scores (self);
-  rescore (self);
+  hearth_page_reload (HEARTH_PAGE (self));
 }
 
 static void
@@ -1411,13 +1350,9 @@ hearth_candidates_page_dispose (GObject *object)
 {
   HearthCandidatesPage *self = (HearthCandidatesPage *)object;
 
-  g_clear_handle_id (&self->rescore_id, g_source_remove);
   if (self->scoring != NULL)
     g_cancellable_cancel (self->scoring);
   g_clear_object (&self->scoring);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  self->store = NULL;
 
   if (self->nominations_list != NULL)
     {
@@ -1456,17 +1391,6 @@ hearth_candidates_page_finalize (GObject *object)
 }
 
 static void
-hearth_candidates_page_map (GtkWidget *widget)
-{
-  HearthCandidatesPage *self = HEARTH_CANDIDATES_PAGE (widget);
-
-  GTK_WIDGET_CLASS (hearth_candidates_page_parent_class)->map (widget);
-
-  if (self->stale)
-    rescore (self);
-}
-
-static void
 hearth_candidates_page_class_init (HearthCandidatesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1475,7 +1399,9 @@ hearth_candidates_page_class_init (HearthCandidatesPageClass *klass)
   object_class->dispose = hearth_candidates_page_dispose;
   object_class->finalize = hearth_candidates_page_finalize;
 
-  widget_class->map = hearth_candidates_page_map;
+  HEARTH_PAGE_CLASS (klass)->reload = rescore;
+  /* Scoring reads the whole window of activity: a burst of writes waits a little longer. */
+  HEARTH_PAGE_CLASS (klass)->reload_delay_ms = 300;
 
   g_type_ensure (HEARTH_TYPE_BAR_CHART);
   g_type_ensure (HEARTH_TYPE_SPARKLINE);

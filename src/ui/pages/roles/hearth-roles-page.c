@@ -5,8 +5,8 @@
  * Ambassadors & Roles (DESIGN §1, §4): three views over one roster read on a worker thread
  * with its own read-only connection — the roles beside the selected role's purpose, goals,
  * toolkit, current ambassadors and history; every ambassador (HearthAmbassadorsView); and one
- * week's check-ins (HearthWeekView). The roster is read again (debounced) whenever the store
- * changes, but only while the page is shown: a change meanwhile marks it stale.
+ * week's check-ins (HearthWeekView). The roster is read again whenever HearthPage asks (after
+ * the store changes, only while the page is shown).
  *
  * The week view may show another week than the reference day's: that week is read on its own,
  * and the roles view keeps showing the current week.
@@ -31,7 +31,6 @@
 #include "hearth-week-view.h"
 #include "hearth-window.h"
 
-#define RELOAD_DELAY_MS  150
 /* A role may hold hundreds of ambassadors: the detail shows this many until asked for all,
  * so switching roles stays instant. */
 #define ROWS_SHOWN       30
@@ -74,18 +73,14 @@ struct _HearthRolesPage
 
   /* borrowed */
   GtkStack              *stack;              /* the page's own child */
-  HearthStore           *store;              /* the page's, while connected */
 
   /* owned */
   HearthRoster          *roster;             /* the reference day's week */
   GCancellable          *loading;
   GCancellable          *week_loading;
-  guint                  reload_id;
-  gboolean               stale;
   gboolean               filling;
   gboolean               show_all_current;
   gboolean               show_all_history;
-  gulong                 changed_id;
   char                  *selected_id;        /* the selected role */
   char                  *week;               /* the week view's week; NULL for the current one */
   char                  *search;             /* casefolded, NULL when empty */
@@ -94,7 +89,6 @@ struct _HearthRolesPage
 
 G_DEFINE_FINAL_TYPE (HearthRolesPage, hearth_roles_page, HEARTH_TYPE_PAGE)
 
-static void reload        (HearthRolesPage *self);
 static void reload_week   (HearthRolesPage *self);
 static void update_detail (HearthRolesPage *self);
 
@@ -927,7 +921,8 @@ static void
 update_actions (HearthRolesPage *self)
 {
   HearthRosterRole *role = get_selected_role (self);
-  gboolean ready = self->store != NULL && hearth_page_get_program (HEARTH_PAGE (self)) != NULL;
+  gboolean ready = hearth_page_get_store (HEARTH_PAGE (self)) != NULL &&
+                   hearth_page_get_program (HEARTH_PAGE (self)) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.new-from-preset", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.new-custom", ready);
@@ -1057,36 +1052,23 @@ update_detail (HearthRolesPage *self)
 
 /* Loading ---------------------------------------------------------------------------------- */
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* On a worker thread: @data is { program id, week (nullable) }. */
+static gpointer
+read_roster (HearthDatabase  *db,
+             gpointer         data,
+             GCancellable    *cancellable,
+             GError         **error)
 {
-  const char * const *args = task_data;   /* database path, program id, week (nullable) */
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HearthDatabase) db = NULL;
-  HearthRoster *roster;
+  const char * const *args = data;
   gint64 start = g_get_monotonic_time ();
+  HearthRoster *roster = hearth_roster_load (db, args[0], args[1], cancellable, error);
 
-  db = hearth_database_open (args[0], HEARTH_DATABASE_FLAGS_READ_ONLY, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (roster != NULL)
+    g_debug ("Roster of %u roles and %u ambassadors read in %.1f ms",
+             roster->roles->len, roster->ambassadors->len,
+             (g_get_monotonic_time () - start) / 1000.0);
 
-  roster = hearth_roster_load (db, args[1], args[2], cancellable, &error);
-  if (roster == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_debug ("Roster of %u roles and %u ambassadors read in %.1f ms",
-           roster->roles->len, roster->ambassadors->len,
-           (g_get_monotonic_time () - start) / 1000.0);
-  g_task_return_pointer (task, roster, (GDestroyNotify) hearth_roster_free);
+  return roster;
 }
 
 static GCancellable *
@@ -1094,20 +1076,14 @@ start_load (HearthRolesPage     *self,
             const char          *week,
             GAsyncReadyCallback  callback)
 {
-  HearthStore *store = hearth_page_get_store (HEARTH_PAGE (self));
   GCancellable *cancellable = g_cancellable_new ();
-  g_autoptr(GTask) task = NULL;
-  char **args = g_new0 (char *, 4);
+  char **args = g_new0 (char *, 3);
 
-  args[0] = g_strdup (hearth_store_get_path (store));
-  args[1] = g_strdup (get_program_id (self));
-  args[2] = g_strdup (week);
-
-  /* Never the page as source object: a weak reference lets it go while the worker runs. */
-  task = g_task_new (NULL, cancellable, callback, hearth_weak_ref_new (self));
-  g_task_set_source_tag (task, start_load);
-  g_task_set_task_data (task, args, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, load_thread);
+  args[0] = g_strdup (get_program_id (self));
+  args[1] = g_strdup (week);
+  hearth_page_read_async (HEARTH_PAGE (self), read_roster, args, (GDestroyNotify) g_strfreev,
+                          (GDestroyNotify) hearth_roster_free, cancellable, callback,
+                          hearth_weak_ref_new (self));
 
   return cancellable;
 }
@@ -1139,7 +1115,7 @@ roster_loaded_cb (GObject      *source,
 {
   g_autoptr(HearthRolesPage) self = hearth_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HearthRoster) roster = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(HearthRoster) roster = hearth_page_read_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
   /* A newer load replaced this one, or the page went away. */
@@ -1169,7 +1145,7 @@ week_loaded_cb (GObject      *source,
 {
   g_autoptr(HearthRolesPage) self = hearth_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HearthRoster) roster = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(HearthRoster) roster = hearth_page_read_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
   if (self == NULL || cancellable != self->week_loading || g_cancellable_is_cancelled (cancellable))
@@ -1192,7 +1168,6 @@ week_loaded_cb (GObject      *source,
 static void
 cancel_loads (HearthRolesPage *self)
 {
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
@@ -1215,20 +1190,16 @@ reload_week (HearthRolesPage *self)
   self->week_loading = start_load (self, self->week, week_loaded_cb);
 }
 
+/* HearthPage's reload vfunc: the page is shown. */
 static void
-reload (HearthRolesPage *self)
+reload (HearthPage *page)
 {
+  HearthRolesPage *self = HEARTH_ROLES_PAGE (page);
+
   cancel_loads (self);
 
-  if (hearth_page_get_store (HEARTH_PAGE (self)) == NULL || get_program_id (self) == NULL)
+  if (hearth_page_get_store (page) == NULL || get_program_id (self) == NULL)
     return;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
 
   if (self->roster == NULL)
     {
@@ -1238,24 +1209,6 @@ reload (HearthRolesPage *self)
 
   self->loading = start_load (self, NULL, roster_loaded_cb);
   reload_week (self);
-}
-
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  HearthRolesPage *self = user_data;
-
-  self->reload_id = 0;
-  reload (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (HearthRolesPage *self)
-{
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
 }
 
 static void
@@ -1275,22 +1228,14 @@ program_changed_cb (HearthRolesPage *self)
   if (self->roster != NULL && g_strcmp0 (self->roster->program_id, get_program_id (self)) != 0)
     clear_roster (self);
   update_actions (self);
-  reload (self);
+  hearth_page_reload (HEARTH_PAGE (self));
 }
 
 static void
 store_set_cb (HearthRolesPage *self)
 {
-  HearthStore *store = hearth_page_get_store (HEARTH_PAGE (self));
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  self->store = store;
-  if (store != NULL)
-    self->changed_id = g_signal_connect_swapped (store, "changed",
-                                                 G_CALLBACK (store_changed_cb), self);
   update_actions (self);
-  reload (self);
+  hearth_page_reload (HEARTH_PAGE (self));
 }
 
 /* Callbacks -------------------------------------------------------------------------------- */
@@ -1984,9 +1929,6 @@ hearth_roles_page_dispose (GObject *object)
   HearthRolesPage *self = (HearthRolesPage *)object;
 
   cancel_loads (self);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  self->store = NULL;
 
   G_OBJECT_CLASS (hearth_roles_page_parent_class)->dispose (object);
 
@@ -2007,17 +1949,6 @@ hearth_roles_page_finalize (GObject *object)
 }
 
 static void
-hearth_roles_page_map (GtkWidget *widget)
-{
-  HearthRolesPage *self = HEARTH_ROLES_PAGE (widget);
-
-  GTK_WIDGET_CLASS (hearth_roles_page_parent_class)->map (widget);
-
-  if (self->stale)
-    reload (self);
-}
-
-static void
 hearth_roles_page_class_init (HearthRolesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -2026,7 +1957,7 @@ hearth_roles_page_class_init (HearthRolesPageClass *klass)
   object_class->dispose = hearth_roles_page_dispose;
   object_class->finalize = hearth_roles_page_finalize;
 
-  widget_class->map = hearth_roles_page_map;
+  HEARTH_PAGE_CLASS (klass)->reload = reload;
 
   g_type_ensure (HEARTH_TYPE_AMBASSADORS_VIEW);
   g_type_ensure (HEARTH_TYPE_WEEK_VIEW);
