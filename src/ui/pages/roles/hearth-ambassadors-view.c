@@ -18,6 +18,7 @@
 
 #include "hearth-ambassadors-view.h"
 #include "hearth-sparkline.h"
+#include "hearth-list-store.h"
 #include "hearth-ui-text.h"
 
 /* Below this width only Name, Warnings and the Check In… button stay. */
@@ -143,9 +144,20 @@ hearth_ambassador_item_new (const HearthRosterAmbassador *ambassador)
 }
 
 static gboolean
-hearth_ambassador_item_equal (const HearthAmbassadorItem *a,
-                              const HearthAmbassadorItem *b)
+hearth_ambassador_item_same_row (gconstpointer x,
+                                 gconstpointer y)
 {
+  const HearthAmbassadorItem *a = x, *b = y;
+
+  return g_strcmp0 (a->member_id, b->member_id) == 0;
+}
+
+static gboolean
+hearth_ambassador_item_equal (gconstpointer x,
+                              gconstpointer y)
+{
+  const HearthAmbassadorItem *a = x, *b = y;
+
   return g_strcmp0 (a->member_id, b->member_id) == 0 &&
          g_strcmp0 (a->name, b->name) == 0 &&
          g_strcmp0 (a->roles, b->roles) == 0 &&
@@ -743,41 +755,6 @@ allocate_cb (GtkWidget *widget,
     }
 }
 
-/* A reload mostly brings the same people: when the list of members is unchanged, only the
- * rows that differ are replaced, so the list neither rebinds every row nor loses its place. */
-static void
-replace_items (GListStore *store,
-               GPtrArray  *items)
-{
-  GListModel *model = G_LIST_MODEL (store);
-  guint n = g_list_model_get_n_items (model);
-  gboolean same_members = n == items->len;
-
-  for (guint i = 0; same_members && i < n; i++)
-    {
-      HearthAmbassadorItem *old = g_list_model_get_item (model, i);
-      HearthAmbassadorItem *new = g_ptr_array_index (items, i);
-
-      same_members = g_strcmp0 (old->member_id, new->member_id) == 0;
-      g_object_unref (old);
-    }
-
-  if (!same_members)
-    {
-      g_list_store_splice (store, 0, n, items->pdata, items->len);
-      return;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HearthAmbassadorItem) old = g_list_model_get_item (model, i);
-      HearthAmbassadorItem *new = g_ptr_array_index (items, i);
-
-      if (!hearth_ambassador_item_equal (old, new))
-        g_list_store_splice (store, i, 1, (gpointer *) &new, 1);
-    }
-}
-
 /* Public API */
 
 void
@@ -798,7 +775,8 @@ hearth_ambassadors_view_set_roster (HearthAmbassadorsView *self,
   scroll = gtk_adjustment_get_value (vadjustment);
 
   self->updating = TRUE;
-  replace_items (self->items, items);
+  hearth_list_store_update (self->items, items, hearth_ambassador_item_same_row,
+                            hearth_ambassador_item_equal);
   self->n_total = items->len;
 
   if (self->selected_id != NULL)

@@ -16,6 +16,7 @@
 
 #include "hearth-week-view.h"
 #include "hearth-util.h"
+#include "hearth-list-store.h"
 #include "hearth-ui-text.h"
 
 /* HearthWeekItem: one active assignment in the shown week */
@@ -127,10 +128,22 @@ hearth_week_item_new (const HearthRosterSlot *slot,
   return self;
 }
 
+/* The same assignment, in the same place of the order. */
 static gboolean
-hearth_week_item_equal (const HearthWeekItem *a,
-                        const HearthWeekItem *b)
+hearth_week_item_same_row (gconstpointer x,
+                           gconstpointer y)
 {
+  const HearthWeekItem *a = x, *b = y;
+
+  return g_strcmp0 (a->sort_key, b->sort_key) == 0;
+}
+
+static gboolean
+hearth_week_item_equal (gconstpointer x,
+                        gconstpointer y)
+{
+  const HearthWeekItem *a = x, *b = y;
+
   return g_strcmp0 (a->member_id, b->member_id) == 0 &&
          g_strcmp0 (a->member_name, b->member_name) == 0 &&
          g_strcmp0 (a->role_name, b->role_name) == 0 &&
@@ -138,41 +151,6 @@ hearth_week_item_equal (const HearthWeekItem *a,
          a->n_goals == b->n_goals &&
          a->completion == b->completion &&
          a->checked_in == b->checked_in;
-}
-
-/* The same rows again (a reload after a check-in): only the ones that changed are replaced,
- * so the list keeps its place and does not rebind every row. */
-static void
-replace_items (GListStore *store,
-               GPtrArray  *items)
-{
-  GListModel *model = G_LIST_MODEL (store);
-  guint n = g_list_model_get_n_items (model);
-  gboolean same_rows = n == items->len;
-
-  for (guint i = 0; same_rows && i < n; i++)
-    {
-      HearthWeekItem *old = g_list_model_get_item (model, i);
-      HearthWeekItem *new = g_ptr_array_index (items, i);
-
-      same_rows = g_strcmp0 (old->sort_key, new->sort_key) == 0;
-      g_object_unref (old);
-    }
-
-  if (!same_rows)
-    {
-      g_list_store_splice (store, 0, n, items->pdata, items->len);
-      return;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HearthWeekItem) old = g_list_model_get_item (model, i);
-      HearthWeekItem *new = g_ptr_array_index (items, i);
-
-      if (!hearth_week_item_equal (old, new))
-        g_list_store_splice (store, i, 1, (gpointer *) &new, 1);
-    }
 }
 
 /* The view */
@@ -592,7 +570,8 @@ hearth_week_view_set_roster (HearthWeekView *self,
   g_free (self->current_week);
   self->current_week = roster != NULL ? g_strdup (roster->current_week) : NULL;
 
-  replace_items (self->items, items);
+  hearth_list_store_update (self->items, items, hearth_week_item_same_row,
+                            hearth_week_item_equal);
 
   update_header (self);
   update_summary (self);
