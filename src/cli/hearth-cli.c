@@ -1108,7 +1108,7 @@ run_ambassadors (HearthCli   *self,
     }
 
   program_id = hearth_record_get_id (HEARTH_RECORD (program));
-  if (!(in = hearth_health_load (db, program_id, &error)))
+  if (!(in = hearth_health_load (db, program_id, HEARTH_HEALTH_PART_ROLES, &error)))
     return data_error (error);
   checks = hearth_health_run_roles (in);
 

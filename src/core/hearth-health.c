@@ -38,6 +38,29 @@
  *   stale_role  a role whose review_by is before the reference day (on it is not yet stale).
  *   unfilled_role a role with a capacity and fewer active assignments than that.
  *
+ * The recognition guards (page "recognition"):
+ *
+ *   recognized  a member is recognized on a day by a recognition log entry done that day (done_on
+ *               set and not after the reference day; a planned gesture does not count yet) or by
+ *               an award given that day. Awards count because they are visible recognition too;
+ *               every award row is one the organizer gave or confirmed (rules never award
+ *               silently), so all of them count, whatever their source.
+ *   recognition_due an ambassador whose last recognition is more than recognition_interval_days
+ *               before the reference day (exactly the interval ago is not yet due), or who was
+ *               never recognized. One check per ambassador, most contribution first (activity
+ *               since the last recognition, or ever when never recognized; ties: longest
+ *               without recognition, then name, then id). A notice; a warning when the last
+ *               recognition is more than twice the interval ago. Never recognized is a notice:
+ *               how long they have waited is not known (a new ambassador is not an alarm).
+ *   recognition_fairness the recognitions of the last HEARTH_HEALTH_FAIRNESS_WINDOW_DAYS days
+ *               (the reference day and the 179 before it), counted per member. The top 20 % are
+ *               the ceil(0.2 × n) members with the most, ties broken by id. Their share above
+ *               50 % warns; exactly 50 % is fine. The sentence gives the share rounded to the
+ *               nearest percent, but a share just above 50 % (below 50.5) reads 51 %, so the
+ *               figure and the warning always agree. With fewer than
+ *               HEARTH_HEALTH_FAIRNESS_MIN_MEMBERS members recognized the figure would mislead
+ *               (with four, one person is already the top 20 %): the check is OK and says so.
+ *
  * A guard that finds nothing appends one OK check, so a run always says what it looked at.
  */
 
@@ -58,6 +81,7 @@
 
 #define PAGE_ROLES      "roles"
 #define PAGE_CANDIDATES "candidates"
+#define PAGE_RECOGNITION "recognition"
 
 const char *
 hearth_severity_to_string (HearthSeverity severity)
@@ -611,6 +635,258 @@ hearth_health_run_roles (const HearthHealthInput *in)
   return out;
 }
 
+/* Recognition */
+
+/* A day as YYYY-MM-DD, into @buffer (at least 11 bytes). */
+static const char *
+format_day (guint32 julian,
+            char    buffer[11])
+{
+  GDate date;
+
+  if (julian == 0 || !g_date_valid_julian (julian))
+    {
+      g_strlcpy (buffer, "?", 11);
+      return buffer;
+    }
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_snprintf (buffer, 11, "%04u-%02u-%02u", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+  return buffer;
+}
+
+/* Days from @day to the reference day; 0 for a day after it. */
+static guint32
+days_before (const HearthHealthInput *in,
+             guint32                  day)
+{
+  return day < in->reference_day ? in->reference_day - day : 0;
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  const HearthHealthAmbassador *x = *(const HearthHealthAmbassador * const *)a;
+  const HearthHealthAmbassador *y = *(const HearthHealthAmbassador * const *)b;
+  int cmp;
+
+  if (x->contribution != y->contribution)
+    return x->contribution > y->contribution ? -1 : 1;
+  /* Longest without recognition first; never recognized (0) before everyone. */
+  if (x->last_recognized != y->last_recognized)
+    return x->last_recognized < y->last_recognized ? -1 : 1;
+  if ((cmp = g_strcmp0 (x->name, y->name)) != 0)
+    return cmp;
+  return g_strcmp0 (x->id, y->id);
+}
+
+void
+hearth_health_check_recognition_due (const HearthHealthInput *in,
+                                     GPtrArray               *out)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  guint interval;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  interval = in->recognition_interval_days;
+  due = g_ptr_array_new ();
+  for (guint i = 0; i < in->n_ambassadors; i++)
+    {
+      const HearthHealthAmbassador *a = &in->ambassadors[i];
+
+      if (a->id == NULL)
+        continue;
+      if (a->last_recognized == 0 || days_before (in, a->last_recognized) > interval)
+        g_ptr_array_add (due, (gpointer)a);
+    }
+  g_ptr_array_sort (due, compare_due);
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const HearthHealthAmbassador *a = g_ptr_array_index (due, i);
+      g_autofree char *contribution = g_strdup_printf ("%" G_GUINT64_FORMAT, a->contribution);
+      gulong plural = (gulong)MIN (a->contribution, G_MAXULONG);
+      HearthSeverity severity = HEARTH_SEVERITY_NOTICE;
+      char *sentence;
+
+      if (a->last_recognized == 0)
+        /* Translators: a member's name and their number of contributions (activity counted
+         * from the imported data), e.g. "Ana has never been recognized, with 42
+         * contributions so far" */
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s has never been recognized, with %s contribution so far",
+                                                 "%s has never been recognized, with %s contributions so far",
+                                                 plural),
+                                    a->name, contribution);
+      else
+        {
+          char day[11];
+
+          if ((guint64)days_before (in, a->last_recognized) > 2 * (guint64)interval)
+            severity = HEARTH_SEVERITY_WARNING;
+          /* Translators: a member's name, a day (YYYY-MM-DD) and their number of contributions
+           * since that day, e.g. "Ana was last recognized on 2026-03-01, with 42 contributions
+           * since" */
+          sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s was last recognized on %s, with %s contribution since",
+                                                   "%s was last recognized on %s, with %s contributions since",
+                                                   plural),
+                                      a->name, format_day (a->last_recognized, day), contribution);
+        }
+
+      add_check (out, "recognition_due", severity, PAGE_RECOGNITION, a->id, sentence,
+                 /* Translators: a member's name */
+                 g_strdup_printf (_("Plan a gesture for %s"), a->name));
+    }
+
+  if (due->len == 0)
+    {
+      /* Translators: the recognition interval in days, a setting */
+      g_autofree char *sentence =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Every ambassador was recognized in the last %u day",
+                                      "Every ambassador was recognized in the last %u days",
+                                      interval),
+                         interval);
+
+      add_ok (out, "recognition_due", PAGE_RECOGNITION, sentence);
+    }
+}
+
+typedef struct
+{
+  const char  *member_id;
+  guint        count;
+} RecognizedMember;
+
+static int
+compare_recognized (gconstpointer a,
+                    gconstpointer b)
+{
+  const RecognizedMember *x = a;
+  const RecognizedMember *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp (x->member_id, y->member_id);
+}
+
+/* The sentences say "180 days" and "top 20 %". */
+G_STATIC_ASSERT (HEARTH_HEALTH_FAIRNESS_WINDOW_DAYS == 180);
+G_STATIC_ASSERT (HEARTH_HEALTH_FAIRNESS_TOP_PERCENT == 20);
+
+void
+hearth_health_check_recognition_fairness (const HearthHealthInput *in,
+                                          GPtrArray               *out)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (RecognizedMember));
+  g_autoptr(GStrvBuilder) top_ids = NULL;
+  HearthHealthCheck *check;
+  guint total = 0, top = 0, n_top, percent;
+  gboolean unfair;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  /* Count per member, in one pass. */
+  for (guint i = 0; i < in->n_recognitions; i++)
+    {
+      const HearthHealthRecognition *r = &in->recognitions[i];
+      gpointer found;
+
+      if (r->member_id == NULL || r->day == 0 || r->day > in->reference_day ||
+          in->reference_day - r->day >= HEARTH_HEALTH_FAIRNESS_WINDOW_DAYS)
+        continue;
+
+      if (g_hash_table_lookup_extended (index, r->member_id, NULL, &found))
+        g_array_index (members, RecognizedMember, GPOINTER_TO_UINT (found)).count++;
+      else
+        {
+          RecognizedMember added = { r->member_id, 1 };
+
+          g_hash_table_insert (index, (gpointer)r->member_id, GUINT_TO_POINTER (members->len));
+          g_array_append_val (members, added);
+        }
+      total++;
+    }
+
+  if (members->len < HEARTH_HEALTH_FAIRNESS_MIN_MEMBERS)
+    {
+      g_autofree char *sentence = NULL;
+
+      if (members->len == 0)
+        sentence = g_strdup (_("No one was recognized in the last 180 days"));
+      else
+        /* Translators: a number of people below 5, e.g. "Only 3 people were recognized in the
+         * last 180 days: too few to judge fairness" */
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Only %u person was recognized in the last 180 days: too few to judge fairness",
+                                                 "Only %u people were recognized in the last 180 days: too few to judge fairness",
+                                                 members->len),
+                                    members->len);
+      add_ok (out, "recognition_fairness", PAGE_RECOGNITION, sentence);
+      return;
+    }
+
+  g_array_sort (members, compare_recognized);
+  n_top = (members->len * HEARTH_HEALTH_FAIRNESS_TOP_PERCENT + 99) / 100;
+  top_ids = g_strv_builder_new ();
+  for (guint i = 0; i < n_top; i++)
+    {
+      const RecognizedMember *m = &g_array_index (members, RecognizedMember, i);
+
+      top += m->count;
+      g_strv_builder_add (top_ids, m->member_id);
+    }
+
+  /* Exact, in integers: above the limit warns, on it does not. The sentence rounds to the
+   * nearest, except that a share just above the limit never reads as the limit itself. */
+  unfair = (guint64)top * 100 > (guint64)total * HEARTH_HEALTH_FAIRNESS_LIMIT_PERCENT;
+  percent = (guint)(((guint64)top * 200 + total) / ((guint64)total * 2));
+  if (unfair && percent <= HEARTH_HEALTH_FAIRNESS_LIMIT_PERCENT)
+    percent = HEARTH_HEALTH_FAIRNESS_LIMIT_PERCENT + 1;
+
+  check = hearth_health_check_new ("recognition_fairness",
+                                   unfair ? HEARTH_SEVERITY_WARNING : HEARTH_SEVERITY_OK,
+                                   PAGE_RECOGNITION);
+  /* Translators: a percentage, then a number of people and the number of people recognized,
+   * e.g. "62 % of recognitions in the last 180 days went to the top 20 % of recognized
+   * members (2 of 9 people)". Use your language's usual spacing before the percent sign. */
+  check->sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u %% of recognitions in the last 180 days went to the top 20 %% of recognized members (%u of %u person)",
+                                                  "%u %% of recognitions in the last 180 days went to the top 20 %% of recognized members (%u of %u people)",
+                                                  members->len),
+                                     percent, n_top, members->len);
+  if (unfair)
+    {
+      check->subjects = g_strv_builder_end (top_ids);
+      check->action = g_strdup (_("Spread recognition: look at who is due"));
+    }
+  else
+    check->subjects = g_new0 (char *, 1);
+  g_ptr_array_add (out, check);
+}
+
+GPtrArray *
+hearth_health_run_recognition (const HearthHealthInput *in)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (in != NULL, NULL);
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)hearth_health_check_free);
+  hearth_health_check_recognition_due (in, out);
+  hearth_health_check_recognition_fairness (in, out);
+
+  return out;
+}
+
 /* Loading */
 
 /* A YYYY-MM-DD day as a Julian day number; 0 for NULL or anything else. */
@@ -648,6 +924,8 @@ hearth_health_input_free (HearthHealthInput *in)
   g_free ((gpointer)in->roles);
   g_free ((gpointer)in->assignments);
   g_free ((gpointer)in->checkins);
+  g_free ((gpointer)in->ambassadors);
+  g_free ((gpointer)in->recognitions);
   if (in->strings != NULL)
     g_string_chunk_free (in->strings);
   g_free (in);
@@ -656,10 +934,212 @@ hearth_health_input_free (HearthHealthInput *in)
 #define FOR_EACH_ROW(db, stmt, rc, error)                                       \
   while (((rc) = hearth_database_step ((db), (stmt), (error))) == SQLITE_ROW)
 
+/* The role guards' rows: roles, assignments, check-ins. */
+static gboolean
+load_roles (HearthHealthInput  *in,
+            HearthDatabase     *db,
+            const char         *program_id,
+            GArray             *roles,
+            GArray             *assignments,
+            GArray             *checkins,
+            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Roles, with their goals counted. */
+  if (!(stmt = hearth_database_prepare (db,
+                                        "SELECT r.id, r.name, r.purpose, "
+                                        "r.toolkit IS NOT NULL AND trim(r.toolkit) <> '', "
+                                        "r.capacity, r.review_by, "
+                                        "(SELECT count(*) FROM role_goal g WHERE g.role_id = r.id "
+                                        "AND g.deleted_at IS NULL) "
+                                        "FROM role r WHERE r.program_id = ?1 "
+                                        "AND r.deleted_at IS NULL ORDER BY r.name, r.id",
+                                        error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, program_id);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthRole r = {
+        .id = chunk_text (in, stmt, 0),
+        .name = chunk_text (in, stmt, 1),
+        .purpose = chunk_text (in, stmt, 2),
+        .has_toolkit = sqlite3_column_int (stmt, 3) != 0,
+        .capacity = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1
+                                                                  : sqlite3_column_int64 (stmt, 4),
+        .review_by = julian_from_text (hearth_column_text (stmt, 5)),
+        .n_goals = (guint)sqlite3_column_int (stmt, 6),
+      };
+
+      g_array_append_val (roles, r);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Assignments of those roles to members not deleted, ended ones included. */
+  if (!(stmt = hearth_database_prepare (db,
+                                        "SELECT a.id, a.member_id, m.display_name, a.role_id, "
+                                        "r.name, a.starts_on, a.ends_on, a.ended_on, "
+                                        "coalesce(a.hours_per_week, 0) "
+                                        "FROM assignment a JOIN role r ON r.id = a.role_id "
+                                        "JOIN member m ON m.id = a.member_id "
+                                        "WHERE r.program_id = ?1 AND a.deleted_at IS NULL "
+                                        "AND r.deleted_at IS NULL AND m.deleted_at IS NULL "
+                                        "ORDER BY m.display_name, m.id, a.starts_on, a.id",
+                                        error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, program_id);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthAssignment a = {
+        .id = chunk_text (in, stmt, 0),
+        .member_id = chunk_text (in, stmt, 1),
+        .member_name = chunk_text (in, stmt, 2),
+        .role_id = chunk_text (in, stmt, 3),
+        .role_name = chunk_text (in, stmt, 4),
+        .starts_on = julian_from_text (hearth_column_text (stmt, 5)),
+        .ends_on = julian_from_text (hearth_column_text (stmt, 6)),
+        .ended_on = julian_from_text (hearth_column_text (stmt, 7)),
+        .hours = sqlite3_column_double (stmt, 8),
+      };
+
+      /* An actual end that is set but unreadable still ends the assignment. */
+      if (a.ended_on == 0 && hearth_column_text (stmt, 7) != NULL)
+        a.ended_on = 1;
+      g_array_append_val (assignments, a);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Check-ins of those assignments, each with its goal completion (see the top of the file). */
+  if (!(stmt = hearth_database_prepare (db,
+                                        "SELECT c.assignment_id, a.member_id, c.iso_week, "
+                                        "coalesce(c.energy, 0), "
+                                        "(SELECT CASE WHEN count(cg.goal_id) = 0 THEN -1.0 ELSE "
+                                        "CAST(sum(min(coalesce(cg.achieved, 0), g.target_per_week)) "
+                                        "AS REAL) / sum(g.target_per_week) END "
+                                        "FROM role_goal g LEFT JOIN checkin_goal cg "
+                                        "ON cg.goal_id = g.id AND cg.checkin_id = c.id "
+                                        "WHERE g.role_id = a.role_id AND g.deleted_at IS NULL "
+                                        "AND g.target_per_week > 0) "
+                                        "FROM checkin c JOIN assignment a ON a.id = c.assignment_id "
+                                        "JOIN role r ON r.id = a.role_id "
+                                        "JOIN member m ON m.id = a.member_id "
+                                        "WHERE r.program_id = ?1 AND c.deleted_at IS NULL "
+                                        "AND a.deleted_at IS NULL AND r.deleted_at IS NULL "
+                                        "AND m.deleted_at IS NULL "
+                                        "ORDER BY c.iso_week, c.assignment_id",
+                                        error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, program_id);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthCheckin c = {
+        .assignment_id = chunk_text (in, stmt, 0),
+        .member_id = chunk_text (in, stmt, 1),
+        .iso_week = chunk_text (in, stmt, 2),
+        .energy = sqlite3_column_int (stmt, 3),
+        .completion = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1.0
+                                                                    : sqlite3_column_double (stmt, 4),
+      };
+
+      g_array_append_val (checkins, c);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return TRUE;
+}
+
+/* The recognition guards' rows: recognitions and ambassadors. */
+static gboolean
+load_recognition (HearthHealthInput  *in,
+                  HearthDatabase     *db,
+                  const char         *program_id,
+                  const char         *reference_text,
+                  GArray             *recognitions,
+                  GArray             *ambassadors,
+                  GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Recognitions: log entries done and awards given, up to the reference day (see the top of
+   * the file), of members not deleted; awards of a deleted badge are gone with it. ?2 is the
+   * reference day as YYYY-MM-DD, which compares as text. The ambassadors' query below uses the
+   * same rows. */
+#define RECOGNIZED_SQL                                                                    \
+  "SELECT r.member_id AS member_id, r.done_on AS day FROM recognition r "                \
+  "JOIN member m ON m.id = r.member_id WHERE m.program_id = ?1 AND m.deleted_at IS NULL " \
+  "AND r.deleted_at IS NULL AND r.done_on IS NOT NULL AND r.done_on <= ?2 "               \
+  "UNION ALL "                                                                            \
+  "SELECT a.member_id, a.awarded_on FROM award a JOIN member m ON m.id = a.member_id "    \
+  "JOIN badge b ON b.id = a.badge_id WHERE m.program_id = ?1 AND m.deleted_at IS NULL "   \
+  "AND a.deleted_at IS NULL AND b.deleted_at IS NULL AND a.awarded_on <= ?2"
+
+  if (!(stmt = hearth_database_prepare (db, RECOGNIZED_SQL " ORDER BY 2, 1", error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, program_id);
+  hearth_bind_text (stmt, 2, reference_text);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthRecognition r = {
+        .member_id = chunk_text (in, stmt, 0),
+        .day = julian_from_text (hearth_column_text (stmt, 1)),
+      };
+
+      g_array_append_val (recognitions, r);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Ambassadors, each with their last recognition and their activity after it (all of it when
+   * never recognized), up to the reference day: one statement; the activity sum walks the
+   * activity key (member_id, day) of each ambassador only. */
+  if (!(stmt = hearth_database_prepare (db,
+                                        "WITH last AS (SELECT member_id, max(day) AS day FROM ("
+                                        RECOGNIZED_SQL ") GROUP BY member_id) "
+                                        "SELECT m.id, m.display_name, l.day, "
+                                        "(SELECT coalesce(sum(act.count), 0) FROM activity act "
+                                        "WHERE act.member_id = m.id AND act.day <= ?2 "
+                                        "AND (l.day IS NULL OR act.day > l.day)) "
+                                        "FROM member m LEFT JOIN last l ON l.member_id = m.id "
+                                        "WHERE m.program_id = ?1 AND m.deleted_at IS NULL "
+                                        "AND m.status = 'ambassador' "
+                                        "ORDER BY m.display_name, m.id",
+                                        error)))
+    return FALSE;
+#undef RECOGNIZED_SQL
+  hearth_bind_text (stmt, 1, program_id);
+  hearth_bind_text (stmt, 2, reference_text);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthAmbassador a = {
+        .id = chunk_text (in, stmt, 0),
+        .name = chunk_text (in, stmt, 1),
+        .last_recognized = julian_from_text (hearth_column_text (stmt, 2)),
+        .contribution = (guint64)MAX (sqlite3_column_int64 (stmt, 3), 0),
+      };
+
+      g_array_append_val (ambassadors, a);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return TRUE;
+}
+
 HearthHealthInput *
-hearth_health_load (HearthDatabase  *db,
-                    const char      *program_id,
-                    GError         **error)
+hearth_health_load (HearthDatabase     *db,
+                    const char         *program_id,
+                    HearthHealthParts   parts,
+                    GError            **error)
 {
   g_autoptr(HearthHealthInput) in = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -667,6 +1147,9 @@ hearth_health_load (HearthDatabase  *db,
   g_autoptr(GArray) roles = NULL;
   g_autoptr(GArray) assignments = NULL;
   g_autoptr(GArray) checkins = NULL;
+  g_autoptr(GArray) ambassadors = NULL;
+  g_autoptr(GArray) recognitions = NULL;
+  g_autofree char *reference_text = NULL;
   int rc;
 
   g_return_val_if_fail (HEARTH_IS_DATABASE (db), NULL);
@@ -690,118 +1173,27 @@ hearth_health_load (HearthDatabase  *db,
     }
   reference = hearth_reference_day (hearth_column_text (stmt, 0));
   in->reference_day = g_date_get_julian (reference);
+  reference_text = hearth_date_to_string (reference);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   in->hours_limit = (guint)MAX (hearth_settings_get_int (db, program_id,
                                                          HEARTH_SETTING_HOURS_LIMIT), 0);
+  in->recognition_interval_days =
+    (guint)MAX (hearth_settings_get_int (db, program_id,
+                                         HEARTH_SETTING_RECOGNITION_INTERVAL_DAYS), 0);
 
-  /* Roles, with their goals counted. */
   roles = g_array_new (FALSE, TRUE, sizeof (HearthHealthRole));
-  if (!(stmt = hearth_database_prepare (db,
-                                        "SELECT r.id, r.name, r.purpose, "
-                                        "r.toolkit IS NOT NULL AND trim(r.toolkit) <> '', "
-                                        "r.capacity, r.review_by, "
-                                        "(SELECT count(*) FROM role_goal g WHERE g.role_id = r.id "
-                                        "AND g.deleted_at IS NULL) "
-                                        "FROM role r WHERE r.program_id = ?1 "
-                                        "AND r.deleted_at IS NULL ORDER BY r.name, r.id",
-                                        error)))
-    return NULL;
-  hearth_bind_text (stmt, 1, program_id);
-  FOR_EACH_ROW (db, stmt, rc, error)
-    {
-      HearthHealthRole r = {
-        .id = chunk_text (in, stmt, 0),
-        .name = chunk_text (in, stmt, 1),
-        .purpose = chunk_text (in, stmt, 2),
-        .has_toolkit = sqlite3_column_int (stmt, 3) != 0,
-        .capacity = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1
-                                                                  : sqlite3_column_int64 (stmt, 4),
-        .review_by = julian_from_text (hearth_column_text (stmt, 5)),
-        .n_goals = (guint)sqlite3_column_int (stmt, 6),
-      };
-
-      g_array_append_val (roles, r);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* Assignments of those roles to members not deleted, ended ones included. */
   assignments = g_array_new (FALSE, TRUE, sizeof (HearthHealthAssignment));
-  if (!(stmt = hearth_database_prepare (db,
-                                        "SELECT a.id, a.member_id, m.display_name, a.role_id, "
-                                        "r.name, a.starts_on, a.ends_on, a.ended_on, "
-                                        "coalesce(a.hours_per_week, 0) "
-                                        "FROM assignment a JOIN role r ON r.id = a.role_id "
-                                        "JOIN member m ON m.id = a.member_id "
-                                        "WHERE r.program_id = ?1 AND a.deleted_at IS NULL "
-                                        "AND r.deleted_at IS NULL AND m.deleted_at IS NULL "
-                                        "ORDER BY m.display_name, m.id, a.starts_on, a.id",
-                                        error)))
-    return NULL;
-  hearth_bind_text (stmt, 1, program_id);
-  FOR_EACH_ROW (db, stmt, rc, error)
-    {
-      HearthHealthAssignment a = {
-        .id = chunk_text (in, stmt, 0),
-        .member_id = chunk_text (in, stmt, 1),
-        .member_name = chunk_text (in, stmt, 2),
-        .role_id = chunk_text (in, stmt, 3),
-        .role_name = chunk_text (in, stmt, 4),
-        .starts_on = julian_from_text (hearth_column_text (stmt, 5)),
-        .ends_on = julian_from_text (hearth_column_text (stmt, 6)),
-        .ended_on = julian_from_text (hearth_column_text (stmt, 7)),
-        .hours = sqlite3_column_double (stmt, 8),
-      };
-
-      /* An actual end that is set but unreadable still ends the assignment. */
-      if (a.ended_on == 0 && hearth_column_text (stmt, 7) != NULL)
-        a.ended_on = 1;
-      g_array_append_val (assignments, a);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* Check-ins of those assignments, each with its goal completion (see the top of the file). */
   checkins = g_array_new (FALSE, TRUE, sizeof (HearthHealthCheckin));
-  if (!(stmt = hearth_database_prepare (db,
-                                        "SELECT c.assignment_id, a.member_id, c.iso_week, "
-                                        "coalesce(c.energy, 0), "
-                                        "(SELECT CASE WHEN count(cg.goal_id) = 0 THEN -1.0 ELSE "
-                                        "CAST(sum(min(coalesce(cg.achieved, 0), g.target_per_week)) "
-                                        "AS REAL) / sum(g.target_per_week) END "
-                                        "FROM role_goal g LEFT JOIN checkin_goal cg "
-                                        "ON cg.goal_id = g.id AND cg.checkin_id = c.id "
-                                        "WHERE g.role_id = a.role_id AND g.deleted_at IS NULL "
-                                        "AND g.target_per_week > 0) "
-                                        "FROM checkin c JOIN assignment a ON a.id = c.assignment_id "
-                                        "JOIN role r ON r.id = a.role_id "
-                                        "JOIN member m ON m.id = a.member_id "
-                                        "WHERE r.program_id = ?1 AND c.deleted_at IS NULL "
-                                        "AND a.deleted_at IS NULL AND r.deleted_at IS NULL "
-                                        "AND m.deleted_at IS NULL "
-                                        "ORDER BY c.iso_week, c.assignment_id",
-                                        error)))
-    return NULL;
-  hearth_bind_text (stmt, 1, program_id);
-  FOR_EACH_ROW (db, stmt, rc, error)
-    {
-      HearthHealthCheckin c = {
-        .assignment_id = chunk_text (in, stmt, 0),
-        .member_id = chunk_text (in, stmt, 1),
-        .iso_week = chunk_text (in, stmt, 2),
-        .energy = sqlite3_column_int (stmt, 3),
-        .completion = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1.0
-                                                                    : sqlite3_column_double (stmt, 4),
-      };
+  recognitions = g_array_new (FALSE, TRUE, sizeof (HearthHealthRecognition));
+  ambassadors = g_array_new (FALSE, TRUE, sizeof (HearthHealthAmbassador));
 
-      g_array_append_val (checkins, c);
-    }
-  if (rc != SQLITE_DONE)
+  if ((parts & HEARTH_HEALTH_PART_ROLES) != 0 &&
+      !load_roles (in, db, program_id, roles, assignments, checkins, error))
     return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if ((parts & HEARTH_HEALTH_PART_RECOGNITION) != 0 &&
+      !load_recognition (in, db, program_id, reference_text, recognitions, ambassadors, error))
+    return NULL;
 
   in->n_roles = roles->len;
   in->roles = (HearthHealthRole *)(gpointer)g_array_free (g_steal_pointer (&roles), FALSE);
@@ -810,6 +1202,12 @@ hearth_health_load (HearthDatabase  *db,
                                                                        FALSE);
   in->n_checkins = checkins->len;
   in->checkins = (HearthHealthCheckin *)(gpointer)g_array_free (g_steal_pointer (&checkins), FALSE);
+  in->n_recognitions = recognitions->len;
+  in->recognitions = (HearthHealthRecognition *)(gpointer)g_array_free (g_steal_pointer (&recognitions),
+                                                                         FALSE);
+  in->n_ambassadors = ambassadors->len;
+  in->ambassadors = (HearthHealthAmbassador *)(gpointer)g_array_free (g_steal_pointer (&ambassadors),
+                                                                       FALSE);
 
   return g_steal_pointer (&in);
 }

@@ -28,6 +28,12 @@ typedef enum
 #define HEARTH_HEALTH_FALLING_WEEKS      3   /* burnout: this many decreases in a row */
 #define HEARTH_HEALTH_OVERDUE_DAYS      28   /* rotation_due: a warning when further past ends_on */
 
+/* Thresholds of the recognition guards. */
+#define HEARTH_HEALTH_FAIRNESS_WINDOW_DAYS   180  /* recognition_fairness looks this far back */
+#define HEARTH_HEALTH_FAIRNESS_TOP_PERCENT    20  /* … at this share of the recognized members */
+#define HEARTH_HEALTH_FAIRNESS_LIMIT_PERCENT  50  /* … and warns when they got more than this */
+#define HEARTH_HEALTH_FAIRNESS_MIN_MEMBERS     5  /* … with at least this many recognized */
+
 typedef struct
 {
   const char      *key;        /* a DESIGN §9 key, static */
@@ -73,16 +79,39 @@ typedef struct
   double       completion;     /* 0–1; -1 when the check-in records no goals */
 } HearthHealthCheckin;
 
+/* One visible recognition of a member: a recognition log entry done on @day, or an award
+ * given on @day. @day 0 is one not done yet (planned): it does not count. */
+typedef struct
+{
+  const char  *member_id;
+  guint32      day;
+} HearthHealthRecognition;
+
+/* A member with the status ambassador. */
+typedef struct
+{
+  const char  *id;
+  const char  *name;
+  guint32      last_recognized;  /* the latest recognition day up to the reference day; 0 = never */
+  guint64      contribution;     /* activity (sum of counts) after last_recognized up to the
+                                  * reference day; all of it up to the reference day if never */
+} HearthHealthAmbassador;
+
 typedef struct
 {
   guint32                        reference_day;
   guint                          hours_limit;
+  guint                          recognition_interval_days;
   const HearthHealthRole        *roles;
   guint                          n_roles;
   const HearthHealthAssignment  *assignments;   /* ended ones included: the guards skip them */
   guint                          n_assignments;
   const HearthHealthCheckin     *checkins;      /* any order */
   guint                          n_checkins;
+  const HearthHealthAmbassador  *ambassadors;   /* any order */
+  guint                          n_ambassadors;
+  const HearthHealthRecognition *recognitions;  /* of any member of the program, any order */
+  guint                          n_recognitions;
   /*< private >*/
   GStringChunk                  *strings;       /* owned by a loaded input */
 } HearthHealthInput;
@@ -113,15 +142,37 @@ void               hearth_health_check_stale_role     (const HearthHealthInput  
 void               hearth_health_check_unfilled_role  (const HearthHealthInput  *in,
                                                        GPtrArray                *out);
 
+/* The recognition guards (see hearth-health.c for their definitions). */
+void               hearth_health_check_recognition_due (const HearthHealthInput *in,
+                                                        GPtrArray               *out);
+void               hearth_health_check_recognition_fairness (const HearthHealthInput *in,
+                                                             GPtrArray               *out);
+
 /* The six role guards in §9 order: overload, burnout, rotation_due, vague_role, stale_role,
  * unfilled_role. (transfer full) (element-type HearthHealthCheck) */
 GPtrArray         *hearth_health_run_roles            (const HearthHealthInput  *in);
 
+/* The two recognition guards in §9 order: recognition_due, recognition_fairness.
+ * (transfer full) (element-type HearthHealthCheck) */
+GPtrArray         *hearth_health_run_recognition      (const HearthHealthInput  *in);
+
 /* Reads the program's roles (with their goals counted), assignments (with member and role names)
- * and check-ins (with their goal completion), leaving out deleted rows and everything hanging off
- * a deleted role or member; and the reference day and hours_limit. Safe on any thread with its own connection. */
+ * and check-ins (with their goal completion); its ambassadors (with their last recognition and
+ * their activity since) and its recognitions (log entries done and awards, up to the reference
+ * day) — leaving out deleted rows and everything hanging off a deleted role, badge or member;
+ * and the reference day, hours_limit and recognition_interval_days. @parts says which of the two
+ * to read (the contribution sums read the ambassadors' whole activity: callers that only need
+ * the role guards skip them). Safe on any thread with its own connection. */
+typedef enum
+{
+  HEARTH_HEALTH_PART_ROLES       = 1 << 0,  /* roles, assignments, check-ins */
+  HEARTH_HEALTH_PART_RECOGNITION = 1 << 1,  /* ambassadors with their contribution, recognitions */
+  HEARTH_HEALTH_PART_ALL         = HEARTH_HEALTH_PART_ROLES | HEARTH_HEALTH_PART_RECOGNITION,
+} HearthHealthParts;
+
 HearthHealthInput *hearth_health_load                 (HearthDatabase           *db,
                                                        const char               *program_id,
+                                                       HearthHealthParts         parts,
                                                        GError                  **error);
 void               hearth_health_input_free           (HearthHealthInput        *in);
 

@@ -4,7 +4,9 @@
  *
  * The role guards of the health checks (DESIGN §9): each guard driven by a table of plain
  * inputs, with the edges of every threshold, then the loader on a small database written with
- * plain SQL (deleted rows, other programs, goal completion, the hours_limit setting). The
+ * plain SQL (deleted rows, other programs, goal completion, the hours_limit setting); then the
+ * recognition guards the same way (due at the interval's edges and in order, fairness at 50 %,
+ * at the 180-day window's edge and with too few people) and their part of the loader. The
  * reference day is fixed (2026-05-31), so no test reads the clock.
  */
 
@@ -500,6 +502,202 @@ test_run_roles (void)
   g_assert_cmpstr (hearth_severity_to_string (HEARTH_SEVERITY_WARNING), ==, "warning");
 }
 
+/* recognition_due */
+
+typedef struct
+{
+  const char              *name;
+  HearthHealthAmbassador   a[4];
+  guint                    n;
+  Expect                   expect[MAX_EXPECT];
+} DueCase;
+
+static const DueCase due_cases[] = {
+  { "no ambassadors", { { 0 } }, 0, { { 0 } } },
+  { "recognized exactly the interval ago is not due",
+    { { "ana", "Ana", D (-60), 5 } }, 1, { { 0 } } },
+  { "one day more is due",
+    { { "ana", "Ana", D (-61), 5 } }, 1,
+    { { HEARTH_SEVERITY_NOTICE, "ana", "Ana was last recognized on 2026-03-31, with 5 contributions since",
+        "Plan a gesture for Ana" } } },
+  { "twice the interval ago is still a notice",
+    { { "ana", "Ana", D (-120), 1 } }, 1,
+    { { HEARTH_SEVERITY_NOTICE, "ana", "Ana was last recognized on 2026-01-31, with 1 contribution since",
+        NULL } } },
+  { "more than twice the interval ago is a warning",
+    { { "ana", "Ana", D (-121), 0 } }, 1,
+    { { HEARTH_SEVERITY_WARNING, "ana", "Ana was last recognized on 2026-01-30, with 0 contributions since",
+        "Plan a gesture for Ana" } } },
+  { "recognized on the reference day is not due",
+    { { "ana", "Ana", D (0), 5 } }, 1, { { 0 } } },
+  { "never recognized is due",
+    { { "ana", "Ana", 0, 1 } }, 1,
+    { { HEARTH_SEVERITY_NOTICE, "ana", "Ana has never been recognized, with 1 contribution so far",
+        "Plan a gesture for Ana" } } },
+  { "most contribution first, then longest without recognition, then by name",
+    { { "ana", "Ana", D (-61), 3 }, { "dee", "Dee", D (-10), 100 }, { "ben", "Ben", 0, 10 },
+      { "cy", "Bo", D (-70), 3 } }, 4,
+    { { HEARTH_SEVERITY_NOTICE, "ben", "Ben has never been recognized, with 10 contributions so far", NULL },
+      { HEARTH_SEVERITY_NOTICE, "cy", "Bo was last recognized on 2026-03-22, with 3 contributions since", NULL },
+      { HEARTH_SEVERITY_NOTICE, "ana", "Ana was last recognized on 2026-03-31, with 3 contributions since", NULL } } },
+  { "equal contribution and day: by name",
+    { { "z", "Cy", D (-61), 3 }, { "y", "Ana", D (-61), 3 } }, 2,
+    { { HEARTH_SEVERITY_NOTICE, "y", "Ana was last recognized on 2026-03-31, with 3 contributions since", NULL },
+      { HEARTH_SEVERITY_NOTICE, "z", "Cy was last recognized on 2026-03-31, with 3 contributions since", NULL } } },
+};
+
+static void
+test_recognition_due (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (due_cases); i++)
+    {
+      const DueCase *c = &due_cases[i];
+      HearthHealthInput in = {
+        .reference_day = REF_J,
+        .recognition_interval_days = 60,
+        .ambassadors = c->a,
+        .n_ambassadors = c->n,
+      };
+      g_autoptr(GPtrArray) out = new_out ();
+
+      g_test_message ("recognition_due: %s", c->name);
+      hearth_health_check_recognition_due (&in, out);
+      assert_checks (out, "recognition_due", "recognition", c->expect);
+    }
+
+  /* The OK check says what it looked at. */
+  {
+    HearthHealthInput in = { .reference_day = REF_J, .recognition_interval_days = 60 };
+    g_autoptr(GPtrArray) out = new_out ();
+
+    hearth_health_check_recognition_due (&in, out);
+    g_assert_cmpstr (((HearthHealthCheck *)out->pdata[0])->sentence, ==,
+                     "Every ambassador was recognized in the last 60 days");
+  }
+}
+
+/* recognition_fairness */
+
+typedef struct
+{
+  const char               *name;
+  const char               *counts;    /* "id*count …": that many recognitions each, yesterday */
+  HearthHealthRecognition   extra[3];  /* more, on other days */
+  HearthSeverity            severity;
+  const char               *sentence;
+  const char               *top;       /* the subjects of a warning, space-separated */
+} FairnessCase;
+
+static const FairnessCase fairness_cases[] = {
+  { "exactly 50 % is fair", "a*4 b*1 c*1 d*1 e*1", { { 0 } }, HEARTH_SEVERITY_OK,
+    "50 % of recognitions in the last 180 days went to the top 20 % of recognized members (1 of 5 people)",
+    NULL },
+  { "above 50 % warns", "a*5 b*1 c*1 d*1 e*1", { { 0 } }, HEARTH_SEVERITY_WARNING,
+    "56 % of recognitions in the last 180 days went to the top 20 % of recognized members (1 of 5 people)",
+    "a" },
+  { "180 days ago is outside the window", "a*4 b*1 c*1 d*1 e*1", { { "a", D (-180) } },
+    HEARTH_SEVERITY_OK,
+    "50 % of recognitions in the last 180 days went to the top 20 % of recognized members (1 of 5 people)",
+    NULL },
+  { "179 days ago is inside", "a*4 b*1 c*1 d*1 e*1", { { "a", D (-179) } },
+    HEARTH_SEVERITY_WARNING,
+    "56 % of recognitions in the last 180 days went to the top 20 % of recognized members (1 of 5 people)",
+    "a" },
+  { "the reference day counts; planned and future ones don't", "a*4 b*1 c*1 d*1",
+    { { "e", D (0) }, { "a", 0 }, { "a", D (1) } }, HEARTH_SEVERITY_OK,
+    "50 % of recognitions in the last 180 days went to the top 20 % of recognized members (1 of 5 people)",
+    NULL },
+  { "top 20 % rounds up, ties by id", "c*7 b*3 a*3 d*1 e*1 f*1 g*1 h*1 i*1", { { 0 } },
+    HEARTH_SEVERITY_WARNING,
+    "53 % of recognitions in the last 180 days went to the top 20 % of recognized members (2 of 9 people)",
+    "c a" },
+  { "evenly spread", "a*2 b*2 c*2 d*2 e*2 f*2", { { 0 } }, HEARTH_SEVERITY_OK,
+    "33 % of recognitions in the last 180 days went to the top 20 % of recognized members (2 of 6 people)",
+    NULL },
+  { "just above 50 % never reads 50 %", "a*101 b*25 c*25 d*25 e*25", { { 0 } },
+    HEARTH_SEVERITY_WARNING,
+    "51 % of recognitions in the last 180 days went to the top 20 % of recognized members (1 of 5 people)",
+    "a" },
+  { "four people are too few to judge", "a*9 b*1 c*1 d*1", { { "e", D (-180) }, { "e", 0 } },
+    HEARTH_SEVERITY_OK,
+    "Only 4 people were recognized in the last 180 days: too few to judge fairness", NULL },
+  { "one person is too few", "a*9", { { 0 } }, HEARTH_SEVERITY_OK,
+    "Only 1 person was recognized in the last 180 days: too few to judge fairness", NULL },
+  { "no one", "", { { "a", D (-200) } }, HEARTH_SEVERITY_OK,
+    "No one was recognized in the last 180 days", NULL },
+};
+
+static void
+test_recognition_fairness (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fairness_cases); i++)
+    {
+      const FairnessCase *c = &fairness_cases[i];
+      g_auto(GStrv) tokens = g_strsplit (c->counts, " ", -1);
+      g_autoptr(GArray) recognitions = g_array_new (FALSE, TRUE, sizeof (HearthHealthRecognition));
+      g_autoptr(GPtrArray) out = new_out ();
+      HearthHealthCheck *check;
+      HearthHealthInput in = { .reference_day = REF_J, .recognition_interval_days = 60 };
+
+      g_test_message ("recognition_fairness: %s", c->name);
+      for (guint t = 0; tokens[t] != NULL; t++)
+        {
+          char *star = strchr (tokens[t], '*');
+          guint n;
+
+          if (star == NULL)
+            continue;
+          *star = '\0';
+          n = (guint)g_ascii_strtoull (star + 1, NULL, 10);
+          for (guint k = 0; k < n; k++)
+            {
+              HearthHealthRecognition r = { tokens[t], D (-1) };
+
+              g_array_append_val (recognitions, r);
+            }
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (c->extra) && c->extra[k].member_id != NULL; k++)
+        g_array_append_val (recognitions, c->extra[k]);
+
+      in.recognitions = (const HearthHealthRecognition *)(gpointer)recognitions->data;
+      in.n_recognitions = recognitions->len;
+      hearth_health_check_recognition_fairness (&in, out);
+
+      g_assert_cmpuint (out->len, ==, 1);
+      check = g_ptr_array_index (out, 0);
+      g_assert_cmpstr (check->key, ==, "recognition_fairness");
+      g_assert_cmpstr (check->page, ==, "recognition");
+      g_assert_cmpint (check->severity, ==, c->severity);
+      g_assert_cmpstr (check->sentence, ==, c->sentence);
+      g_assert_nonnull (check->subjects);
+      if (c->top != NULL)
+        {
+          g_autofree char *top = g_strjoinv (" ", check->subjects);
+
+          g_assert_cmpstr (top, ==, c->top);
+          g_assert_cmpstr (check->action, ==, "Spread recognition: look at who is due");
+        }
+      else
+        {
+          g_assert_null (check->subjects[0]);
+          g_assert_null (check->action);
+        }
+    }
+}
+
+static void
+test_run_recognition (void)
+{
+  HearthHealthInput in = { .reference_day = REF_J, .recognition_interval_days = 60 };
+  g_autoptr(GPtrArray) out = hearth_health_run_recognition (&in);
+
+  g_assert_cmpuint (out->len, ==, 2);
+  g_assert_cmpstr (((HearthHealthCheck *)out->pdata[0])->key, ==, "recognition_due");
+  g_assert_cmpstr (((HearthHealthCheck *)out->pdata[1])->key, ==, "recognition_fairness");
+  g_assert_cmpint (((HearthHealthCheck *)out->pdata[0])->severity, ==, HEARTH_SEVERITY_OK);
+  g_assert_cmpint (((HearthHealthCheck *)out->pdata[1])->severity, ==, HEARTH_SEVERITY_OK);
+}
+
 /* The loader */
 
 static void
@@ -582,7 +780,7 @@ test_load (void)
            "('c19', 'g1', 5), ('c19', 'g2', 1), ('c19', 'g0', 7), ('c21', 'g1', 0), "
            "('c21', 'gd', 10)");
 
-  in = hearth_health_load (db, PROGRAM, &error);
+  in = hearth_health_load (db, PROGRAM, HEARTH_HEALTH_PART_ALL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (in);
 
@@ -659,17 +857,150 @@ test_load (void)
     g_autoptr(HearthHealthInput) none = NULL;
 
     sql (db, "UPDATE role SET deleted_at = '" STAMP "' WHERE id = 'ro'");
-    empty = hearth_health_load (db, OTHER, &error);
+    empty = hearth_health_load (db, OTHER, HEARTH_HEALTH_PART_ALL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (empty->n_roles, ==, 0);
     g_assert_cmpuint (empty->n_assignments, ==, 0);
     g_assert_cmpuint (empty->n_checkins, ==, 0);
     g_assert_cmpuint (empty->hours_limit, ==, 8);
 
-    none = hearth_health_load (db, "no-such-program", &error);
+    none = hearth_health_load (db, "no-such-program", HEARTH_HEALTH_PART_ALL, &error);
     g_assert_null (none);
     g_assert_error (error, HEARTH_ERROR, HEARTH_ERROR_NOT_FOUND);
   }
+}
+
+/* The recognition part of the loader: ambassadors only, their last recognition (log entries
+ * done, awards; not planned, future, deleted or of a deleted badge), their activity after it up
+ * to the reference day, and the same checks as the same input written by hand. */
+static void
+test_load_recognition (void)
+{
+  g_autoptr(TestDir) td = test_dir_new ();
+  g_autoptr(HearthDatabase) db = open_db (td->path);
+  g_autoptr(HearthHealthInput) in = NULL;
+  g_autoptr(HearthHealthInput) other = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GPtrArray) by_hand = NULL;
+  g_autoptr(GError) error = NULL;
+  static const HearthHealthAmbassador ambassadors[] = {
+    { "ana", "Ana", D (-40), 5 },
+    { "ben", "Ben", D (-10), 2 },
+    { "cy", "Cy", 0, 9 },
+  };
+  static const HearthHealthRecognition recognitions[] = {
+    { "ben", D (-50) }, { "ana", D (-40) }, { "ben", D (-10) }, { "dan", D (-5) },
+  };
+  HearthHealthInput hand = {
+    .reference_day = REF_J,
+    .hours_limit = 8,
+    .recognition_interval_days = 30,
+    .ambassadors = ambassadors,
+    .n_ambassadors = G_N_ELEMENTS (ambassadors),
+    .recognitions = recognitions,
+    .n_recognitions = G_N_ELEMENTS (recognitions),
+  };
+
+  sql (db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
+           "('" PROGRAM "', 'Makers', '" REF "', " TS "), ('" OTHER "', 'Others', '" REF "', " TS ")");
+  g_assert_true (hearth_settings_set_int (db, PROGRAM, HEARTH_SETTING_RECOGNITION_INTERVAL_DAYS, 30,
+                                          &error));
+  g_assert_no_error (error);
+
+  sql (db, "INSERT INTO member (id, program_id, display_name, status, created_at, updated_at) "
+           "VALUES ('ana', '" PROGRAM "', 'Ana', 'ambassador', " TS "), "
+           "('ben', '" PROGRAM "', 'Ben', 'ambassador', " TS "), "
+           "('cy', '" PROGRAM "', 'Cy', 'ambassador', " TS "), "
+           "('dan', '" PROGRAM "', 'Dan', 'member', " TS "), "
+           "('zed', '" OTHER "', 'Zed', 'ambassador', " TS ")");
+  sql (db, "INSERT INTO member (id, program_id, display_name, status, created_at, updated_at, "
+           "deleted_at) VALUES ('eve', '" PROGRAM "', 'Eve', 'ambassador', " TS ", '" STAMP "')");
+
+  /* Ana: done on D-40; planned only, done in the future and deleted ones don't count. Ben:
+   * done on D-50, then an award on D-10. Cy: only an award of a deleted badge. Dan is no
+   * ambassador but counts for fairness. Eve is deleted. */
+  sql (db, "INSERT INTO recognition (id, member_id, kind, planned_on, done_on, created_at, "
+           "updated_at) VALUES "
+           "('r1', 'ana', 'shout_out', NULL, '2026-04-21', " TS "), "
+           "('r2', 'ana', 'gift', '2026-05-30', NULL, " TS "), "
+           "('r3', 'ana', 'merch', NULL, '2026-06-05', " TS "), "
+           "('r4', 'ben', 'spotlight', NULL, '2026-04-11', " TS "), "
+           "('r5', 'dan', 'perk', NULL, '2026-05-26', " TS "), "
+           "('r6', 'eve', 'perk', NULL, '2026-05-26', " TS "), "
+           "('r7', 'zed', 'perk', NULL, '2026-05-26', " TS ")");
+  sql (db, "INSERT INTO recognition (id, member_id, kind, done_on, created_at, updated_at, "
+           "deleted_at) VALUES ('r8', 'ana', 'gift', '2026-05-30', " TS ", '" STAMP "')");
+  sql (db, "INSERT INTO badge (id, program_id, name, created_at, updated_at) VALUES "
+           "('b1', '" PROGRAM "', 'Helper', " TS ")");
+  sql (db, "INSERT INTO badge (id, program_id, name, created_at, updated_at, deleted_at) VALUES "
+           "('b2', '" PROGRAM "', 'Old badge', " TS ", '" STAMP "')");
+  sql (db, "INSERT INTO award (id, badge_id, member_id, awarded_on, source, created_at, "
+           "updated_at) VALUES ('w1', 'b1', 'ben', '2026-05-21', 'rule', " TS "), "
+           "('w2', 'b2', 'cy', '2026-05-29', 'manual', " TS ")");
+  sql (db, "INSERT INTO award (id, badge_id, member_id, awarded_on, created_at, updated_at, "
+           "deleted_at) VALUES ('w3', 'b1', 'cy', '2026-05-29', " TS ", '" STAMP "')");
+
+  /* Ana: not on the day of her recognition, nor after the reference day: 3 + 2. Ben: only
+   * after his award. Cy: everything up to the reference day. */
+  sql (db, "INSERT INTO activity (member_id, day, kind, count) VALUES "
+           "('ana', '2026-04-21', 'message', 7), ('ana', '2026-04-22', 'message', 3), "
+           "('ana', '2026-05-01', 'reply', 2), ('ana', '2026-06-02', 'message', 50), "
+           "('ben', '2026-05-15', 'message', 10), ('ben', '2026-05-25', 'answer', 2), "
+           "('cy', '2025-01-01', 'message', 8), ('cy', '2026-05-31', 'welcome', 1), "
+           "('dan', '2026-05-01', 'message', 40), ('zed', '2026-05-01', 'message', 4)");
+
+  in = hearth_health_load (db, PROGRAM, HEARTH_HEALTH_PART_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (in);
+  g_assert_cmpuint (in->recognition_interval_days, ==, 30);
+
+  g_assert_cmpuint (in->n_ambassadors, ==, G_N_ELEMENTS (ambassadors));
+  for (guint i = 0; i < in->n_ambassadors; i++)
+    {
+      g_assert_cmpstr (in->ambassadors[i].id, ==, ambassadors[i].id);
+      g_assert_cmpstr (in->ambassadors[i].name, ==, ambassadors[i].name);
+      g_assert_cmpuint (in->ambassadors[i].last_recognized, ==, ambassadors[i].last_recognized);
+      g_assert_cmpuint (in->ambassadors[i].contribution, ==, ambassadors[i].contribution);
+    }
+  g_assert_cmpuint (in->n_recognitions, ==, G_N_ELEMENTS (recognitions));
+  for (guint i = 0; i < in->n_recognitions; i++)
+    {
+      g_assert_cmpstr (in->recognitions[i].member_id, ==, recognitions[i].member_id);
+      g_assert_cmpuint (in->recognitions[i].day, ==, recognitions[i].day);
+    }
+
+  loaded = hearth_health_run_recognition (in);
+  by_hand = hearth_health_run_recognition (&hand);
+  g_assert_cmpuint (loaded->len, ==, 3);
+  g_assert_cmpuint (by_hand->len, ==, loaded->len);
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      HearthHealthCheck *x = g_ptr_array_index (loaded, i);
+      HearthHealthCheck *y = g_ptr_array_index (by_hand, i);
+
+      g_assert_cmpstr (x->key, ==, y->key);
+      g_assert_cmpint (x->severity, ==, y->severity);
+      g_assert_cmpstr (x->sentence, ==, y->sentence);
+      g_assert_true (g_strv_equal ((const char * const *)x->subjects,
+                                   (const char * const *)y->subjects));
+    }
+  g_assert_cmpstr (((HearthHealthCheck *)loaded->pdata[0])->sentence, ==,
+                   "Cy has never been recognized, with 9 contributions so far");
+  g_assert_cmpstr (((HearthHealthCheck *)loaded->pdata[1])->sentence, ==,
+                   "Ana was last recognized on 2026-04-21, with 5 contributions since");
+  g_assert_cmpint (((HearthHealthCheck *)loaded->pdata[1])->severity, ==, HEARTH_SEVERITY_NOTICE);
+  g_assert_cmpstr (((HearthHealthCheck *)loaded->pdata[2])->sentence, ==,
+                   "Only 3 people were recognized in the last 180 days: too few to judge fairness");
+
+  /* The other program: its own ambassador, the default interval. */
+  other = hearth_health_load (db, OTHER, HEARTH_HEALTH_PART_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (other->recognition_interval_days, ==, 60);
+  g_assert_cmpuint (other->n_ambassadors, ==, 1);
+  g_assert_cmpstr (other->ambassadors[0].id, ==, "zed");
+  g_assert_cmpuint (other->ambassadors[0].last_recognized, ==, D (-5));
+  g_assert_cmpuint (other->ambassadors[0].contribution, ==, 0);
+  g_assert_cmpuint (other->n_recognitions, ==, 1);
 }
 
 int
@@ -688,7 +1019,11 @@ main (int   argc,
   g_test_add_func ("/core/health/vague-and-stale-role", test_roles);
   g_test_add_func ("/core/health/unfilled-role", test_unfilled_role);
   g_test_add_func ("/core/health/run-roles", test_run_roles);
+  g_test_add_func ("/core/health/recognition-due", test_recognition_due);
+  g_test_add_func ("/core/health/recognition-fairness", test_recognition_fairness);
+  g_test_add_func ("/core/health/run-recognition", test_run_recognition);
   g_test_add_func ("/core/health/load", test_load);
+  g_test_add_func ("/core/health/load-recognition", test_load_recognition);
 
   return g_test_run ();
 }

@@ -279,7 +279,8 @@ test_roles (Fixture       *f,
   /* The same warnings, in the same order, as the guards on hearth_health_load()'s input. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(HearthHealthInput) in = hearth_health_load (f->db, PROGRAM, &error);
+    g_autoptr(HearthHealthInput) in = hearth_health_load (f->db, PROGRAM, HEARTH_HEALTH_PART_ROLES,
+                                                          &error);
     g_autoptr(GPtrArray) all = NULL;
     guint n = 0;
 
