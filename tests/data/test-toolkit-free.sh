@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The layers hold (DESIGN §3): src/core and src/render include no GTK, GDK, GSK or libadwaita
-# header; src/core includes no cairo or pango either; and the headless path (src/cli) includes
-# nothing from src/ui. A missing folder passes.
+# header; src/core includes no cairo or pango either; their meson targets link none of these; and
+# the headless path (src/cli) includes nothing from src/ui. A missing folder passes.
 # Usage: test-toolkit-free.sh [SOURCE_ROOT]
 
 . "$(dirname "$0")/tap.sh"
@@ -34,6 +34,29 @@ no_includes src/core "$toolkit" "GTK/GDK/GSK/libadwaita header"
 no_includes src/render "$toolkit" "GTK/GDK/GSK/libadwaita header"
 no_includes src/core "$drawing" "cairo or pango header"
 no_includes src/cli "$toolkit" "GTK/GDK/GSK/libadwaita header"
+
+# The meson targets agree: core and render link no toolkit, core no cairo or pango either.
+toolkit_dep='(gtk_dep|adw_dep|gdk_dep|dependency\([[:space:]]*.(gtk4|libadwaita-1|gdk))'
+drawing_dep='(cairo[a-z_]*_dep|pango[a-z_]*_dep|dependency\([[:space:]]*.(cairo|pango))'
+
+# no_deps FILE PATTERN WHAT — one check: the meson file FILE names no dependency matching PATTERN
+no_deps ()
+{
+  if [ ! -f "$1" ]; then
+    ok "$1 depends on no $3 (no $1 yet)"
+    return
+  fi
+  if hits=$(grep -nE "$2" "$1" | grep -vE '^[0-9]+:[[:space:]]*#'); then
+    not_ok "$1 depends on no $3"
+    diag "$hits"
+  else
+    ok "$1 depends on no $3"
+  fi
+}
+
+no_deps src/core/meson.build "$toolkit_dep" "GTK/libadwaita"
+no_deps src/render/meson.build "$toolkit_dep" "GTK/libadwaita"
+no_deps src/core/meson.build "$drawing_dep" "cairo or pango"
 
 # The headless path may include core and render headers only: a quoted include whose file lives
 # under src/ui (by its path or its name) breaks it.
