@@ -10,6 +10,9 @@
 #include <gtk/gtk.h>
 #include <stdlib.h>
 
+#include "hearth-database.h"
+#include "hearth-member.h"
+
 /* Without a display, skip the whole program (the Flatpak build sandbox has none), unless
  * ./dev test asked for every tool to be there. */
 static inline gboolean
@@ -67,3 +70,46 @@ hearth_ui_test_db_path (void)
         g_usleep (1000);                                                        \
       }                                                                         \
   } G_STMT_END
+
+/* A member of @program_id inserted on @db (a store job's connection); @joined_on may be NULL.
+ * Returns: (transfer full): its id, or NULL with @error set */
+static inline char *
+hearth_ui_test_add_member (HearthDatabase  *db,
+                           const char      *program_id,
+                           const char      *name,
+                           const char      *joined_on,
+                           GError         **error)
+{
+  HearthMember *member = hearth_member_new (program_id, name);
+  char *id = NULL;
+
+  hearth_record_set_text (HEARTH_RECORD (member), HEARTH_MEMBER_JOINED_ON, joined_on);
+  if (hearth_record_insert (HEARTH_RECORD (member), db, error))
+    id = g_strdup (hearth_record_get_id (HEARTH_RECORD (member)));
+  g_object_unref (member);
+
+  return id;
+}
+
+/* One row of activity: @count of @kind on @day (YYYY-MM-DD). */
+static inline gboolean
+hearth_ui_test_add_activity (HearthDatabase  *db,
+                             const char      *member_id,
+                             const char      *day,
+                             const char      *kind,
+                             int              count,
+                             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = hearth_database_prepare (db, "INSERT INTO activity (member_id, day, kind, count) "
+                                      "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  hearth_bind_text (stmt, 1, member_id);
+  hearth_bind_text (stmt, 2, day);
+  hearth_bind_text (stmt, 3, kind);
+  sqlite3_bind_int (stmt, 4, count);
+
+  return hearth_database_step_done (db, stmt, error);
+}

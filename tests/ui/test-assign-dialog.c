@@ -24,6 +24,8 @@
 #include "hearth-ui-test.h"
 #include "hearth-util.h"
 
+#define JOINED "2025-06-01"
+
 #define AS_OF "2026-03-02"
 
 typedef struct
@@ -50,43 +52,6 @@ fixture_clear (Fixture *f)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fixture, fixture_clear)
 
 static gboolean
-add_activity (HearthDatabase  *db,
-              const char      *member_id,
-              const char      *day,
-              const char      *kind,
-              int              count,
-              GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = hearth_database_prepare (db, "INSERT INTO activity (member_id, day, kind, count) "
-                                      "VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    return FALSE;
-  hearth_bind_text (stmt, 1, member_id);
-  hearth_bind_text (stmt, 2, day);
-  hearth_bind_text (stmt, 3, kind);
-  sqlite3_bind_int (stmt, 4, count);
-
-  return hearth_database_step_done (db, stmt, error);
-}
-
-static char *
-add_member (HearthDatabase  *db,
-            const char      *program_id,
-            const char      *name,
-            GError         **error)
-{
-  g_autoptr(HearthMember) member = hearth_member_new (program_id, name);
-
-  hearth_record_set_text (HEARTH_RECORD (member), HEARTH_MEMBER_JOINED_ON, "2025-06-01");
-  if (!hearth_record_insert (HEARTH_RECORD (member), db, error))
-    return NULL;
-
-  return g_strdup (hearth_record_get_id (HEARTH_RECORD (member)));
-}
-
-static gboolean
 fixture_job (HearthDatabase  *db,
              gpointer         data,
              GError         **error)
@@ -111,10 +76,15 @@ fixture_job (HearthDatabase  *db,
   if (!hearth_record_insert (HEARTH_RECORD (goal), db, error))
     return FALSE;
 
-  if (!(f->welcomer_id = add_member (db, f->program_id, "Wanda Welcomer", error)) ||
-      !(f->talker_id = add_member (db, f->program_id, "Bruno Talker", error)) ||
-      !(f->quiet_id = add_member (db, f->program_id, "Quinn Quiet", error)) ||
-      !(f->holder_id = add_member (db, f->program_id, "Hana Holder", error)))
+  /* Joined months before the reference day: nobody is a "New member". */
+  if (!(f->welcomer_id = hearth_ui_test_add_member (db, f->program_id, "Wanda Welcomer",
+                                                    JOINED, error)) ||
+      !(f->talker_id = hearth_ui_test_add_member (db, f->program_id, "Bruno Talker",
+                                                  JOINED, error)) ||
+      !(f->quiet_id = hearth_ui_test_add_member (db, f->program_id, "Quinn Quiet",
+                                                 JOINED, error)) ||
+      !(f->holder_id = hearth_ui_test_add_member (db, f->program_id, "Hana Holder",
+                                                  JOINED, error)))
     return FALSE;
 
   /* Eight weeks before the reference day: Wanda welcomes and talks, Bruno talks more, Quinn
@@ -126,13 +96,13 @@ fixture_job (HearthDatabase  *db,
 
       g_date_subtract_days (day, week * 7);
       text = hearth_date_to_string (day);
-      if (!add_activity (db, f->welcomer_id, text, "welcome", 5, error) ||
-          !add_activity (db, f->welcomer_id, text, "message", 6, error) ||
-          !add_activity (db, f->talker_id, text, "message", 9, error) ||
-          !add_activity (db, f->holder_id, text, "welcome", 6, error))
+      if (!hearth_ui_test_add_activity (db, f->welcomer_id, text, "welcome", 5, error) ||
+          !hearth_ui_test_add_activity (db, f->welcomer_id, text, "message", 6, error) ||
+          !hearth_ui_test_add_activity (db, f->talker_id, text, "message", 9, error) ||
+          !hearth_ui_test_add_activity (db, f->holder_id, text, "welcome", 6, error))
         return FALSE;
     }
-  if (!add_activity (db, f->quiet_id, "2026-02-20", "message", 1, error))
+  if (!hearth_ui_test_add_activity (db, f->quiet_id, "2026-02-20", "message", 1, error))
     return FALSE;
 
   /* Bruno already holds two other roles, which makes him an ambassador. */

@@ -57,42 +57,6 @@ fixture_clear (Fixture *f)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fixture, fixture_clear)
 
-static gboolean
-add_activity (HearthDatabase  *db,
-              const char      *member_id,
-              const char      *day,
-              const char      *kind,
-              int              count,
-              GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = hearth_database_prepare (db, "INSERT INTO activity (member_id, day, kind, count) "
-                                      "VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    return FALSE;
-  hearth_bind_text (stmt, 1, member_id);
-  hearth_bind_text (stmt, 2, day);
-  hearth_bind_text (stmt, 3, kind);
-  sqlite3_bind_int (stmt, 4, count);
-
-  return hearth_database_step_done (db, stmt, error);
-}
-
-static char *
-add_member (HearthDatabase  *db,
-            const char      *program_id,
-            const char      *name,
-            GError         **error)
-{
-  g_autoptr(HearthMember) member = hearth_member_new (program_id, name);
-
-  if (!hearth_record_insert (HEARTH_RECORD (member), db, error))
-    return NULL;
-
-  return g_strdup (hearth_record_get_id (HEARTH_RECORD (member)));
-}
-
 static char *
 goal_id (HearthDatabase *db,
          const char     *role_id,
@@ -122,8 +86,9 @@ fixture_job (HearthDatabase  *db,
   f->program_id = g_strdup (hearth_record_get_id (HEARTH_RECORD (program)));
 
   /* A name that is no valid markup: every label must show it as text. */
-  if (!(f->ada_id = add_member (db, f->program_id, "Ada & <Lovelace>", error)) ||
-      !(f->grace_id = add_member (db, f->program_id, "Grace", error)))
+  if (!(f->ada_id = hearth_ui_test_add_member (db, f->program_id, "Ada & <Lovelace>", NULL,
+                                               error)) ||
+      !(f->grace_id = hearth_ui_test_add_member (db, f->program_id, "Grace", NULL, error)))
     return FALSE;
 
   if (!hearth_role_create_from_preset (db, f->program_id, "welcome_team", &welcome_role, error) ||
@@ -148,12 +113,12 @@ fixture_job (HearthDatabase  *db,
 
   /* Three welcomes in the week (its Monday and its Sunday), none counted from the days around
    * it nor from other kinds. */
-  return add_activity (db, f->ada_id, "2026-11-15", "welcome", 10, error) &&
-         add_activity (db, f->ada_id, "2026-11-16", "welcome", 2, error) &&
-         add_activity (db, f->ada_id, "2026-11-22", "welcome", 1, error) &&
-         add_activity (db, f->ada_id, "2026-11-23", "welcome", 20, error) &&
-         add_activity (db, f->ada_id, "2026-11-18", "message", 7, error) &&
-         add_activity (db, f->ada_id, "2026-11-10", "welcome", 1, error);
+  return hearth_ui_test_add_activity (db, f->ada_id, "2026-11-15", "welcome", 10, error) &&
+         hearth_ui_test_add_activity (db, f->ada_id, "2026-11-16", "welcome", 2, error) &&
+         hearth_ui_test_add_activity (db, f->ada_id, "2026-11-22", "welcome", 1, error) &&
+         hearth_ui_test_add_activity (db, f->ada_id, "2026-11-23", "welcome", 20, error) &&
+         hearth_ui_test_add_activity (db, f->ada_id, "2026-11-18", "message", 7, error) &&
+         hearth_ui_test_add_activity (db, f->ada_id, "2026-11-10", "welcome", 1, error);
 }
 
 /* The text of the first column of the first row (NULL for SQL NULL or no row); @id is ?1. */
