@@ -148,6 +148,26 @@ void               hearth_health_check_recognition_due (const HearthHealthInput 
 void               hearth_health_check_recognition_fairness (const HearthHealthInput *in,
                                                              GPtrArray               *out);
 
+/* The ambassadors due for recognition, in the recognition_due guard's order (the guard is
+ * built on it): one per due ambassador. (transfer full) (element-type HearthHealthDue); the
+ * ambassador pointers are borrowed from @in. */
+typedef struct
+{
+  const HearthHealthAmbassador *ambassador;
+  HearthSeverity                severity;    /* notice; warning past twice the interval */
+  gint64                        days_since;  /* reference day − last_recognized; -1 never */
+} HearthHealthDue;
+
+GArray            *hearth_health_recognition_due      (const HearthHealthInput  *in);
+
+/* The fairness figure the recognition_fairness guard judges: the share (0–1) of the window's
+ * recognitions that went to the top members; -1 with fewer than
+ * HEARTH_HEALTH_FAIRNESS_MIN_MEMBERS recognized members. @n_members and @n_recognitions
+ * (both nullable) receive the recognized members and recognitions in the window. */
+double             hearth_health_recognition_fairness_share (const HearthHealthInput *in,
+                                                             guint                   *n_members,
+                                                             guint                   *n_recognitions);
+
 /* The six role guards in §9 order: overload, burnout, rotation_due, vague_role, stale_role,
  * unfilled_role. (transfer full) (element-type HearthHealthCheck) */
 GPtrArray         *hearth_health_run_roles            (const HearthHealthInput  *in);

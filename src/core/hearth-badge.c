@@ -1,0 +1,5 @@
+/* hearth-badge.c — placeholder, being written */
+
+#include "config.h"
+
+#include "hearth-badge.h"

@@ -1,0 +1,5 @@
+/* hearth-recognition.c — placeholder, being written */
+
+#include "config.h"
+
+#include "hearth-recognition.h"

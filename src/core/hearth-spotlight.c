@@ -1,0 +1,5 @@
+/* hearth-spotlight.c — placeholder, being written */
+
+#include "config.h"
+
+#include "hearth-spotlight.h"
