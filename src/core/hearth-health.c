@@ -47,7 +47,7 @@
  *               silently), so all of them count, whatever their source.
  *   recognition_due an ambassador whose last recognition is more than recognition_interval_days
  *               before the reference day (exactly the interval ago is not yet due), or who was
- *               never recognized. One check per ambassador, most contribution first (activity
+ *               never recognized; bot accounts are never due. One check per ambassador, most contribution first (activity
  *               since the last recognition, or ever when never recognized; ties: longest
  *               without recognition, then name, then id). A notice; a warning when the last
  *               recognition is more than twice the interval ago. Never recognized is a notice:
@@ -683,15 +683,14 @@ compare_due (gconstpointer a,
   return g_strcmp0 (x->id, y->id);
 }
 
-void
-hearth_health_check_recognition_due (const HearthHealthInput *in,
-                                     GPtrArray               *out)
+GArray *
+hearth_health_recognition_due (const HearthHealthInput *in)
 {
   g_autoptr(GPtrArray) due = NULL;
+  GArray *out;
   guint interval;
 
-  g_return_if_fail (in != NULL);
-  g_return_if_fail (out != NULL);
+  g_return_val_if_fail (in != NULL, NULL);
 
   interval = in->recognition_interval_days;
   due = g_ptr_array_new ();
@@ -706,12 +705,42 @@ hearth_health_check_recognition_due (const HearthHealthInput *in,
     }
   g_ptr_array_sort (due, compare_due);
 
+  out = g_array_sized_new (FALSE, TRUE, sizeof (HearthHealthDue), due->len);
   for (guint i = 0; i < due->len; i++)
     {
-      const HearthHealthAmbassador *a = g_ptr_array_index (due, i);
+      HearthHealthDue d = { g_ptr_array_index (due, i), HEARTH_SEVERITY_NOTICE, -1 };
+
+      if (d.ambassador->last_recognized != 0)
+        {
+          d.days_since = days_before (in, d.ambassador->last_recognized);
+          if ((guint64)d.days_since > 2 * (guint64)interval)
+            d.severity = HEARTH_SEVERITY_WARNING;
+        }
+      g_array_append_val (out, d);
+    }
+
+  return out;
+}
+
+void
+hearth_health_check_recognition_due (const HearthHealthInput *in,
+                                     GPtrArray               *out)
+{
+  g_autoptr(GArray) due = NULL;
+  guint interval;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  interval = in->recognition_interval_days;
+  due = hearth_health_recognition_due (in);
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const HearthHealthDue *d = &g_array_index (due, HearthHealthDue, i);
+      const HearthHealthAmbassador *a = d->ambassador;
       g_autofree char *contribution = g_strdup_printf ("%" G_GUINT64_FORMAT, a->contribution);
       gulong plural = (gulong)MIN (a->contribution, G_MAXULONG);
-      HearthSeverity severity = HEARTH_SEVERITY_NOTICE;
       char *sentence;
 
       if (a->last_recognized == 0)
@@ -727,8 +756,6 @@ hearth_health_check_recognition_due (const HearthHealthInput *in,
         {
           char day[11];
 
-          if ((guint64)days_before (in, a->last_recognized) > 2 * (guint64)interval)
-            severity = HEARTH_SEVERITY_WARNING;
           /* Translators: a member's name, a day (YYYY-MM-DD) and their number of contributions
            * since that day, e.g. "Ana was last recognized on 2026-03-01, with 42 contributions
            * since" */
@@ -739,7 +766,7 @@ hearth_health_check_recognition_due (const HearthHealthInput *in,
                                       a->name, format_day (a->last_recognized, day), contribution);
         }
 
-      add_check (out, "recognition_due", severity, PAGE_RECOGNITION, a->id, sentence,
+      add_check (out, "recognition_due", d->severity, PAGE_RECOGNITION, a->id, sentence,
                  /* Translators: a member's name */
                  g_strdup_printf (_("Plan a gesture for %s"), a->name));
     }
@@ -780,19 +807,14 @@ compare_recognized (gconstpointer a,
 G_STATIC_ASSERT (HEARTH_HEALTH_FAIRNESS_WINDOW_DAYS == 180);
 G_STATIC_ASSERT (HEARTH_HEALTH_FAIRNESS_TOP_PERCENT == 20);
 
-void
-hearth_health_check_recognition_fairness (const HearthHealthInput *in,
-                                          GPtrArray               *out)
+/* Counts the window's recognitions per member into @members (element-type RecognizedMember),
+ * most first (ties by id); returns how many there were in all. */
+static guint
+count_recognized (const HearthHealthInput *in,
+                  GArray                  *members)
 {
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (RecognizedMember));
-  g_autoptr(GStrvBuilder) top_ids = NULL;
-  HearthHealthCheck *check;
-  guint total = 0, top = 0, n_top, percent;
-  gboolean unfair;
-
-  g_return_if_fail (in != NULL);
-  g_return_if_fail (out != NULL);
+  guint total = 0;
 
   /* Count per member, in one pass. */
   for (guint i = 0; i < in->n_recognitions; i++)
@@ -815,6 +837,59 @@ hearth_health_check_recognition_fairness (const HearthHealthInput *in,
         }
       total++;
     }
+  g_array_sort (members, compare_recognized);
+
+  return total;
+}
+
+/* The top HEARTH_HEALTH_FAIRNESS_TOP_PERCENT of @n members, rounded up. */
+static guint
+top_members (guint n)
+{
+  return (n * HEARTH_HEALTH_FAIRNESS_TOP_PERCENT + 99) / 100;
+}
+
+double
+hearth_health_recognition_fairness_share (const HearthHealthInput *in,
+                                          guint                   *n_members,
+                                          guint                   *n_recognitions)
+{
+  g_autoptr(GArray) members = NULL;
+  guint total, top = 0, n_top;
+
+  g_return_val_if_fail (in != NULL, -1.0);
+
+  members = g_array_new (FALSE, FALSE, sizeof (RecognizedMember));
+  total = count_recognized (in, members);
+  if (n_members != NULL)
+    *n_members = members->len;
+  if (n_recognitions != NULL)
+    *n_recognitions = total;
+
+  if (members->len < HEARTH_HEALTH_FAIRNESS_MIN_MEMBERS)
+    return -1.0;
+
+  n_top = top_members (members->len);
+  for (guint i = 0; i < n_top; i++)
+    top += g_array_index (members, RecognizedMember, i).count;
+
+  return (double)top / (double)total;
+}
+
+void
+hearth_health_check_recognition_fairness (const HearthHealthInput *in,
+                                          GPtrArray               *out)
+{
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (RecognizedMember));
+  g_autoptr(GStrvBuilder) top_ids = NULL;
+  HearthHealthCheck *check;
+  guint total, top = 0, n_top, percent;
+  gboolean unfair;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  total = count_recognized (in, members);
 
   if (members->len < HEARTH_HEALTH_FAIRNESS_MIN_MEMBERS)
     {
@@ -834,8 +909,7 @@ hearth_health_check_recognition_fairness (const HearthHealthInput *in,
       return;
     }
 
-  g_array_sort (members, compare_recognized);
-  n_top = (members->len * HEARTH_HEALTH_FAIRNESS_TOP_PERCENT + 99) / 100;
+  n_top = top_members (members->len);
   top_ids = g_strv_builder_new ();
   for (guint i = 0; i < n_top; i++)
     {
@@ -1110,7 +1184,7 @@ load_recognition (HearthHealthInput  *in,
                                         "AND (l.day IS NULL OR act.day > l.day)) "
                                         "FROM member m LEFT JOIN last l ON l.member_id = m.id "
                                         "WHERE m.program_id = ?1 AND m.deleted_at IS NULL "
-                                        "AND m.status = 'ambassador' "
+                                        "AND m.status = 'ambassador' AND m.is_bot = 0 "
                                         "ORDER BY m.display_name, m.id",
                                         error)))
     return FALSE;

@@ -685,6 +685,140 @@ test_recognition_fairness (void)
     }
 }
 
+/* The due list the guard is built on: the same members in the same order, with the severity
+ * and the days since their last recognition (-1 never). */
+static void
+test_recognition_due_list (void)
+{
+  static const HearthHealthAmbassador ambassadors[] = {
+    { "ana", "Ana", D (-61), 3 },
+    { "dee", "Dee", D (-10), 100 },   /* recognized recently: not due */
+    { "ben", "Ben", 0, 10 },
+    { "cy", "Bo", D (-130), 3 },
+    { "eve", "Eve", D (-60), 50 },    /* exactly the interval ago: not due */
+  };
+  HearthHealthInput in = {
+    .reference_day = REF_J,
+    .recognition_interval_days = 60,
+    .ambassadors = ambassadors,
+    .n_ambassadors = G_N_ELEMENTS (ambassadors),
+  };
+  g_autoptr(GArray) due = hearth_health_recognition_due (&in);
+  g_autoptr(GPtrArray) out = new_out ();
+  HearthHealthDue *d;
+
+  g_assert_cmpuint (due->len, ==, 3);
+  d = &g_array_index (due, HearthHealthDue, 0);
+  g_assert_true (d->ambassador == &ambassadors[2]);
+  g_assert_cmpint (d->severity, ==, HEARTH_SEVERITY_NOTICE);
+  g_assert_cmpint (d->days_since, ==, -1);
+  d = &g_array_index (due, HearthHealthDue, 1);
+  g_assert_true (d->ambassador == &ambassadors[3]);
+  g_assert_cmpint (d->severity, ==, HEARTH_SEVERITY_WARNING);
+  g_assert_cmpint (d->days_since, ==, 130);
+  d = &g_array_index (due, HearthHealthDue, 2);
+  g_assert_true (d->ambassador == &ambassadors[0]);
+  g_assert_cmpint (d->severity, ==, HEARTH_SEVERITY_NOTICE);
+  g_assert_cmpint (d->days_since, ==, 61);
+
+  /* The guard gives one check per entry, in the same order and with the same severity. */
+  hearth_health_check_recognition_due (&in, out);
+  g_assert_cmpuint (out->len, ==, due->len);
+  for (guint i = 0; i < due->len; i++)
+    {
+      HearthHealthCheck *check = g_ptr_array_index (out, i);
+
+      d = &g_array_index (due, HearthHealthDue, i);
+      g_assert_cmpstr (check->subjects[0], ==, d->ambassador->id);
+      g_assert_cmpint (check->severity, ==, d->severity);
+    }
+
+  /* Nobody due: an empty list. */
+  {
+    HearthHealthInput none = { .reference_day = REF_J, .recognition_interval_days = 60,
+                               .ambassadors = &ambassadors[1], .n_ambassadors = 1 };
+    g_autoptr(GArray) empty = hearth_health_recognition_due (&none);
+
+    g_assert_cmpuint (empty->len, ==, 0);
+  }
+}
+
+/* The fairness figure: two of eight members got most recognitions. */
+static void
+test_recognition_fairness_share (void)
+{
+  g_autoptr(GArray) recognitions = g_array_new (FALSE, TRUE, sizeof (HearthHealthRecognition));
+  /* a: 6, b: 5, c–h: 1 each → 17 recognitions in the window; top 20 % of 8 is 2 (a, b). */
+  static const struct { const char *id; guint n; } counts[] = {
+    { "a", 6 }, { "b", 5 }, { "c", 1 }, { "d", 1 }, { "e", 1 }, { "f", 1 }, { "g", 1 }, { "h", 1 },
+  };
+  HearthHealthInput in = { .reference_day = REF_J, .recognition_interval_days = 60 };
+  guint n_members = 0, n_recognitions = 0;
+  double share;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    for (guint k = 0; k < counts[i].n; k++)
+      {
+        HearthHealthRecognition r = { counts[i].id, D (-(int)k) };
+
+        g_array_append_val (recognitions, r);
+      }
+  /* Outside the window, planned, in the future: none of them counts. */
+  {
+    HearthHealthRecognition out_of_window[] = { { "c", D (-180) }, { "c", 0 }, { "h", D (3) } };
+
+    g_array_append_vals (recognitions, out_of_window, G_N_ELEMENTS (out_of_window));
+  }
+  in.recognitions = (const HearthHealthRecognition *)(gpointer)recognitions->data;
+  in.n_recognitions = recognitions->len;
+
+  share = hearth_health_recognition_fairness_share (&in, &n_members, &n_recognitions);
+  g_assert_cmpfloat_with_epsilon (share, 11.0 / 17.0, 1e-9);
+  g_assert_cmpuint (n_members, ==, 8);
+  g_assert_cmpuint (n_recognitions, ==, 17);
+  g_assert_cmpfloat_with_epsilon (hearth_health_recognition_fairness_share (&in, NULL, NULL),
+                                  11.0 / 17.0, 1e-9);
+
+  /* The guard judges the same figure: 65 %, a warning naming a and b. */
+  {
+    g_autoptr(GPtrArray) out = new_out ();
+    HearthHealthCheck *check;
+    g_autofree char *top = NULL;
+
+    hearth_health_check_recognition_fairness (&in, out);
+    check = g_ptr_array_index (out, 0);
+    g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_WARNING);
+    g_assert_cmpstr (check->sentence, ==,
+                     "65 % of recognitions in the last 180 days went to the top 20 % of recognized members (2 of 8 people)");
+    top = g_strjoinv (" ", check->subjects);
+    g_assert_cmpstr (top, ==, "a b");
+  }
+
+  /* Fewer than five recognized members: no figure (-1), the counts still given. */
+  {
+    HearthHealthRecognition few[] = {
+      { "a", D (-1) }, { "a", D (-2) }, { "b", D (-1) }, { "c", D (-1) }, { "d", D (-1) },
+    };
+    HearthHealthInput small = { .reference_day = REF_J, .recognitions = few,
+                                .n_recognitions = G_N_ELEMENTS (few) };
+
+    share = hearth_health_recognition_fairness_share (&small, &n_members, &n_recognitions);
+    g_assert_cmpfloat (share, ==, -1.0);
+    g_assert_cmpuint (n_members, ==, 4);
+    g_assert_cmpuint (n_recognitions, ==, 5);
+  }
+
+  /* Nobody at all. */
+  {
+    HearthHealthInput empty = { .reference_day = REF_J };
+
+    g_assert_cmpfloat (hearth_health_recognition_fairness_share (&empty, &n_members, &n_recognitions),
+                       ==, -1.0);
+    g_assert_cmpuint (n_members, ==, 0);
+    g_assert_cmpuint (n_recognitions, ==, 0);
+  }
+}
+
 static void
 test_run_recognition (void)
 {
@@ -1021,6 +1155,8 @@ main (int   argc,
   g_test_add_func ("/core/health/run-roles", test_run_roles);
   g_test_add_func ("/core/health/recognition-due", test_recognition_due);
   g_test_add_func ("/core/health/recognition-fairness", test_recognition_fairness);
+  g_test_add_func ("/core/health/recognition-due-list", test_recognition_due_list);
+  g_test_add_func ("/core/health/recognition-fairness-share", test_recognition_fairness_share);
   g_test_add_func ("/core/health/run-recognition", test_run_recognition);
   g_test_add_func ("/core/health/load", test_load);
   g_test_add_func ("/core/health/load-recognition", test_load_recognition);
