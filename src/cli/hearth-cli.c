@@ -51,6 +51,8 @@ struct _HearthCli
   int        top;
   /* --ambassadors [--json] */
   gboolean   ambassadors;
+  /* --due-recognition [--json] */
+  gboolean   due_recognition;
   gboolean   json;
 };
 
@@ -148,6 +150,8 @@ hearth_cli_parse (HearthCli   *self,
       N_("With --candidates: how many to list (20 unless given)"), N_("N") },
     { "ambassadors", 0, 0, G_OPTION_ARG_NONE, &self->ambassadors,
       N_("List the program’s ambassadors with their roles, last check-in and warnings"), NULL },
+    { "due-recognition", 0, 0, G_OPTION_ARG_NONE, &self->due_recognition,
+      N_("List the ambassadors due for recognition, most contribution first"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &self->json,
       N_("Print the result as one JSON object (see data/hearth-cli.schema.json)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->rest, NULL, N_("[FILE…]") },
@@ -260,9 +264,9 @@ hearth_cli_parse (HearthCli   *self,
       return FALSE;
     }
 
-  if (self->json && !self->candidates && !self->ambassadors)
+  if (self->json && !self->candidates && !self->ambassadors && !self->due_recognition)
     {
-      usage_error (_("--json goes with --candidates or --ambassadors"));
+      usage_error (_("--json goes with --candidates, --ambassadors or --due-recognition"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -286,10 +290,10 @@ hearth_cli_parse (HearthCli   *self,
 
   if ((self->export_path != NULL) + (self->import_path != NULL) + (self->import_activity != FALSE) +
       (self->import_members != FALSE) + (self->candidates != FALSE) +
-      (self->ambassadors != FALSE) > 1)
+      (self->ambassadors != FALSE) + (self->due_recognition != FALSE) > 1)
     {
       usage_error (_("give one action per run: --export, --import, --import-activity, "
-                     "--import-members, --candidates or --ambassadors"));
+                     "--import-members, --candidates, --ambassadors or --due-recognition"));
       *exit_status = HEARTH_EXIT_USAGE;
       return FALSE;
     }
@@ -312,7 +316,8 @@ hearth_cli_has_action (HearthCli *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->export_path != NULL || self->import_path != NULL || self->import_activity ||
-         self->import_members || self->candidates || self->ambassadors;
+         self->import_members || self->candidates || self->ambassadors ||
+         self->due_recognition;
 }
 
 /* Errors are one line on stderr: "hearth: " and a message that names the file. */
@@ -1197,6 +1202,152 @@ run_ambassadors (HearthCli   *self,
   return HEARTH_EXIT_OK;
 }
 
+/* --due-recognition -------------------------------------------------------------------------- */
+
+/* A Julian day as YYYY-MM-DD into @buffer; NULL for 0 (never). */
+static const char *
+format_julian (guint32 julian,
+               char    buffer[11])
+{
+  GDate date;
+
+  if (julian == 0 || !g_date_valid_julian (julian))
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_snprintf (buffer, 11, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+              g_date_get_day (&date));
+  return buffer;
+}
+
+/* @due: (element-type HearthHealthDue), in the guard's order. Only names, ids, days and counts:
+ * nothing personal (DESIGN §8). */
+static void
+print_due_json (GArray *due)
+{
+  g_autoptr(GString) out = g_string_new ("{\n  \"due\": [");
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const HearthHealthDue *d = &g_array_index (due, HearthHealthDue, i);
+      char day[11];
+
+      g_string_append (out, i > 0 ? ",\n    {\n" : "\n    {\n");
+      g_string_append (out, "      \"member_id\": ");
+      json_string (out, d->ambassador->id);
+      g_string_append (out, ",\n      \"display_name\": ");
+      json_string (out, d->ambassador->name);
+      g_string_append (out, ",\n      \"last_recognized\": ");
+      json_nullable_string (out, format_julian (d->ambassador->last_recognized, day));
+      g_string_append (out, ",\n      \"days_since\": ");
+      if (d->days_since >= 0)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, d->days_since);
+      else
+        g_string_append (out, "null");
+      g_string_append_printf (out, ",\n      \"contribution\": %" G_GUINT64_FORMAT,
+                              d->ambassador->contribution);
+      g_string_append (out, ",\n      \"severity\": ");
+      json_string (out, hearth_severity_to_string (d->severity));
+      g_string_append (out, "\n    }");
+    }
+
+  g_string_append (out, due->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  fputs (out->str, stdout);
+}
+
+static void
+print_due_text (GArray *due)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (due->len == 0)
+    {
+      g_print ("%s\n", _("Nobody is due for recognition."));
+      return;
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const HearthHealthDue *d = &g_array_index (due, HearthHealthDue, i);
+      const HearthHealthAmbassador *a = d->ambassador;
+      g_autofree char *contribution = g_strdup_printf ("%" G_GUINT64_FORMAT, a->contribution);
+      gulong plural = (gulong)MIN (a->contribution, G_MAXULONG);
+      g_autofree char *sentence = NULL;
+      char day[11];
+
+      if (a->last_recognized == 0)
+        /* Translators: a line of --due-recognition: a member's name and their number of
+         * contributions (activity counted from the imported data) */
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s has never been recognized (%s contribution so far)",
+                                                 "%s has never been recognized (%s contributions so far)",
+                                                 plural),
+                                    a->name, contribution);
+      else
+        {
+          g_autofree char *since = NULL;
+          g_autofree char *days = g_strdup_printf ("%" G_GINT64_FORMAT, d->days_since);
+
+          /* Translators: in a line of --due-recognition: a number of contributions since the
+           * member's last recognition */
+          since = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%s contribution since",
+                                                "%s contributions since",
+                                                plural),
+                                   contribution);
+          /* Translators: a line of --due-recognition: a member's name, a number of days, a day
+           * (YYYY-MM-DD) and "N contributions since", e.g. "Ana was last recognized 141 days
+           * ago, on 2026-01-10 (30 contributions since)" */
+          sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s was last recognized %s day ago, on %s (%s)",
+                                                   "%s was last recognized %s days ago, on %s (%s)",
+                                                   (gulong)MIN ((guint64)d->days_since, G_MAXULONG)),
+                                      a->name, days, format_julian (a->last_recognized, day),
+                                      since);
+        }
+
+      g_string_append_printf (out, "%s: %s\n",
+                              d->severity == HEARTH_SEVERITY_WARNING ? _("Warning") : _("Notice"),
+                              sentence);
+    }
+
+  fputs (out->str, stdout);
+}
+
+/* Read-only: the recognition part of the health input, and the guard's own list. */
+static int
+run_due_recognition (HearthCli   *self,
+                     HearthStore *store)
+{
+  HearthDatabase *db = hearth_store_get_reader (store);
+  g_autoptr(HearthProgram) program = NULL;
+  g_autoptr(HearthHealthInput) in = NULL;
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = resolve_program (self, db, &program)) != HEARTH_EXIT_OK)
+    return status;
+
+  if (program == NULL)
+    due = g_array_new (FALSE, TRUE, sizeof (HearthHealthDue));
+  else
+    {
+      if (!(in = hearth_health_load (db, hearth_record_get_id (HEARTH_RECORD (program)),
+                                     HEARTH_HEALTH_PART_RECOGNITION, &error)))
+        return data_error (error);
+      due = hearth_health_recognition_due (in);
+    }
+
+  if (self->json)
+    print_due_json (due);
+  else
+    print_due_text (due);
+
+  return HEARTH_EXIT_OK;
+}
+
 int
 hearth_cli_run (HearthCli *self)
 {
@@ -1218,6 +1369,8 @@ hearth_cli_run (HearthCli *self)
     return run_candidates (self, store);
   if (self->ambassadors)
     return run_ambassadors (self, store);
+  if (self->due_recognition)
+    return run_due_recognition (self, store);
 
   return HEARTH_EXIT_USAGE;
 }

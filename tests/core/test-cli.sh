@@ -167,7 +167,7 @@ require python3
 run 2 --database "$fresh" --top 3
 contains err "--top goes with --candidates" "--top without --candidates is a usage error"
 run 2 --database "$fresh" --json
-contains err "--json goes with --candidates or --ambassadors" "--json without an action that prints is a usage error"
+contains err "--json goes with --candidates, --ambassadors or --due-recognition" "--json without an action that prints is a usage error"
 run 2 --database "$fresh" --candidates --top 0
 contains err "--top needs a number of 1 or more" "--top 0 is a usage error"
 run 2 --database "$fresh" --candidates --top -4
@@ -286,6 +286,68 @@ else
   ok "the ambassadors list quotes no energy or check-in note"
 fi
 
+# --due-recognition [--json]: the ambassadors due for recognition, most contribution first, in
+# the recognition_due guard's order; never an e-mail address, a note or a gesture's note.
+run 0 --help
+contains out "--due-recognition" "--help documents --due-recognition"
+run 2 --database "$fresh" --due-recognition --top 3
+contains err "--top goes with --candidates" "--top with --due-recognition is a usage error"
+run 2 --database "$fresh" --due-recognition --ambassadors
+contains err "give one action per run" "--due-recognition with --ambassadors is a usage error"
+run 2 --database "$fresh" --due-recognition --export "$tmp/both.json"
+run 2 --database "$fresh" --due-recognition extra-argument
+run 0 --database "$tmp/no-program.db" --due-recognition --json
+[ "$(tr -d ' \n' <"$tmp/out")" = '{"due":[]}' ] && ok "no program: an empty --due-recognition result" \
+  || { not_ok "no program: an empty --due-recognition result"; diag "$(cat "$tmp/out")"; }
+LANGUAGE=C run 0 --database "$tmp/no-program.db" --due-recognition
+contains out "Nobody is due for recognition." "no program: the list says nobody is due"
+
+due=$tmp/due.db
+run 0 --database "$due" --due-recognition
+sqlite3 -bail "$due" <"$HEARTH_SOURCE_ROOT/tests/fixtures/cli/due-recognition.sql" \
+  && ok "the due-recognition fixture loads" || not_ok "the due-recognition fixture loads"
+LANGUAGE=C run 0 --database "$due" --due-recognition --json
+cp "$tmp/out" "$tmp/due-1.json"
+python3 - "$tmp/out" <<'PY' && ok "--due-recognition --json: never recognized and long ago, most contribution first; recent, plain members and deleted ones left out" \
+  || not_ok "--due-recognition --json: never recognized and long ago, most contribution first; recent, plain members and deleted ones left out"
+import json, sys
+out = json.load(open(sys.argv[1]))
+assert list(out) == ["due"], out
+assert out["due"] == [
+    {"member_id": "m0000000-0000-4000-8000-000000000001", "display_name": "Nia Never",
+     "last_recognized": None, "days_since": None, "contribution": 40, "severity": "notice"},
+    {"member_id": "m0000000-0000-4000-8000-000000000002", "display_name": "Lou Long",
+     "last_recognized": "2026-01-10", "days_since": 141, "contribution": 30, "severity": "warning"},
+], out
+PY
+LANGUAGE=C run 0 --database "$due" --due-recognition --json
+cmp -s "$tmp/out" "$tmp/due-1.json" && ok "--due-recognition: the same data gives the same bytes" \
+  || not_ok "--due-recognition: the same data gives the same bytes"
+if grep -qiE 'private|@example\.|hoodie|thank-you card' "$tmp/out"; then
+  not_ok "--due-recognition --json prints nothing personal"; diag "$(cat "$tmp/out")"
+else
+  ok "--due-recognition --json prints nothing personal"
+fi
+LANGUAGE=C run 0 --database "$due" --due-recognition
+expected="Notice: Nia Never has never been recognized (40 contributions so far)
+Warning: Lou Long was last recognized 141 days ago, on 2026-01-10 (30 contributions since)"
+[ "$(cat "$tmp/out")" = "$expected" ] && ok "--due-recognition prints one line per member due" \
+  || { not_ok "--due-recognition prints one line per member due"; diag "$(cat "$tmp/out")"; }
+if grep -qiE 'private|@example\.|hoodie|thank-you card|Rae|Max|Del' "$tmp/out"; then
+  not_ok "the due list names no one else and prints nothing personal"; diag "$(cat "$tmp/out")"
+else
+  ok "the due list names no one else and prints nothing personal"
+fi
+# Once Lou's recognition is recent and Nia's gesture done, nobody is due.
+sqlite3 -bail "$due" "UPDATE recognition SET done_on = '2026-05-30' WHERE done_on IS NULL;
+                      UPDATE recognition SET done_on = '2026-04-01' WHERE done_on = '2026-01-10'"
+LANGUAGE=C run 0 --database "$due" --due-recognition
+[ "$(cat "$tmp/out")" = "Nobody is due for recognition." ] && ok "nobody due: the list says so" \
+  || { not_ok "nobody due: the list says so"; diag "$(cat "$tmp/out")"; }
+run 0 --database "$due" --due-recognition --json
+[ "$(tr -d ' \n' <"$tmp/out")" = '{"due":[]}' ] && ok "nobody due: an empty JSON list" \
+  || { not_ok "nobody due: an empty JSON list"; diag "$(cat "$tmp/out")"; }
+
 sqlite3 "$acts" "INSERT INTO program (id, name, ratio_min, ratio_max, created_at, updated_at)
                  VALUES ('p9', 'Second', 50, 100, '$stamp', '$stamp')"
 run 2 --database "$acts" --import-activity "$fixtures/activity-later.csv"
@@ -295,6 +357,9 @@ contains err "--program" "with two programs, --candidates asks for --program"
 run 2 --database "$acts" --ambassadors --json
 contains err "--program" "with two programs, --ambassadors asks for --program"
 run 0 --database "$acts" --ambassadors --json --program Second
+run 2 --database "$acts" --due-recognition --json
+contains err "--program" "with two programs, --due-recognition asks for --program"
+run 0 --database "$acts" --due-recognition --json --program Second
 run 0 --database "$acts" --candidates --json --program Second
 run 0 --database "$acts" --import-activity --program Second "$fixtures/activity-later.csv"
 [ "$(sqlite3 "$acts" "SELECT count(*) FROM member WHERE program_id = 'p9'")" = 2 ] \

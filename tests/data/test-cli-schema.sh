@@ -6,8 +6,9 @@
 # draft 2020-12; real `hearth --candidates --json` output validates (the sample program, with a
 # role and a decline added so more flags show, --top 3, and an empty database), and so does real
 # `hearth --ambassadors --json` output (an empty database, and the sample program with the roles,
-# assignments and check-ins of tests/fixtures/cli/ambassadors.sql); and copies broken in one place
-# each are refused.
+# assignments and check-ins of tests/fixtures/cli/ambassadors.sql), and so does real
+# `hearth --due-recognition --json` output (an empty database, and the small program of
+# tests/fixtures/cli/due-recognition.sql); and copies broken in one place each are refused.
 # Usage: test-cli-schema.sh HEARTH_EXE [SOURCE_ROOT]
 
 . "$(dirname "$0")/tap.sh"
@@ -231,5 +232,65 @@ for i, (name, change) in enumerate(cases, 1):
 PY
 
 refuse_broken "$tmp/amb-broken.list" amb-broken
+
+# --due-recognition --json: an empty database, then a program with one ambassador never
+# recognized (a notice, nulls) and one recognized long ago (a warning, a day and a number).
+out=$("$hearth" --database "$tmp/empty.db" --due-recognition --json 2>&1 >"$tmp/due-empty.json") ||
+  stop "hearth --due-recognition --json runs on an empty database" "$out"
+check "the --due-recognition output for an empty database validates" ajv_validate "$tmp/due-empty.json"
+
+ddb=$tmp/due.db
+out=$("$hearth" --database "$ddb" --due-recognition 2>&1) || stop "hearth makes an empty database" "$out"
+fixture_out=$(sqlite3 -bail "$ddb" <"$root/tests/fixtures/cli/due-recognition.sql" 2>&1) ||
+  stop "the due-recognition fixture fits the database schema" "$fixture_out"
+out=$("$hearth" --database "$ddb" --due-recognition --json 2>&1 >"$tmp/due.json") ||
+  stop "hearth --due-recognition --json runs" "$out"
+check "the --due-recognition output validates" ajv_validate "$tmp/due.json"
+
+check "the --due-recognition output covers a never recognized notice and a dated warning" \
+  python3 - "$tmp/due.json" <<'PY'
+import json, sys
+due = json.load(open(sys.argv[1]))["due"]
+missing = []
+if not any(d["last_recognized"] is None and d["days_since"] is None for d in due):
+    missing.append("never recognized")
+if not any(isinstance(d["days_since"], int) and d["last_recognized"] for d in due):
+    missing.append("a last recognition")
+missing += sorted({"notice", "warning"} - {d["severity"] for d in due})
+if missing:
+    sys.exit("not covered: " + ", ".join(missing))
+PY
+
+python3 - "$tmp/due.json" "$tmp" >"$tmp/due-broken.list" <<'PY' || stop "the broken --due-recognition copies can be made" "see above"
+import json, sys
+def never(s):
+    return next(d for d in s["due"] if d["last_recognized"] is None)
+def dated(s):
+    return next(d for d in s["due"] if d["last_recognized"] is not None)
+cases = [
+    ("due with another top-level array", 's["ambassadors"] = []'),
+    ("a missing due array", 'del s["due"]'),
+    ("an unknown key in a due member", 's["due"][0]["email"] = "a@example.org"'),
+    ("a missing member_id in a due member", 'del s["due"][0]["member_id"]'),
+    ("an empty display name in a due member", 's["due"][0]["display_name"] = ""'),
+    ("a missing contribution", 'del s["due"][0]["contribution"]'),
+    ("a negative contribution", 's["due"][0]["contribution"] = -1'),
+    ("a contribution as a string", 's["due"][0]["contribution"] = "40"'),
+    ("an ok severity", 's["due"][0]["severity"] = "ok"'),
+    ("a last recognition not YYYY-MM-DD", 'dated(s)["last_recognized"] = "10.01.2026"'),
+    ("days_since as a fraction", 'dated(s)["days_since"] = 1.5'),
+    ("days_since of 0", 'dated(s)["days_since"] = 0'),
+    ("a day without days_since", 'dated(s)["days_since"] = None'),
+    ("days_since without a day", 'never(s)["days_since"] = 12'),
+    ("never recognized as a warning", 'never(s)["severity"] = "warning"'),
+]
+for i, (name, change) in enumerate(cases, 1):
+    s = json.load(open(sys.argv[1]))
+    exec(change)
+    json.dump(s, open(f"{sys.argv[2]}/due-broken-{i}.json", "w"))
+    print(f"{i}|{name}")
+PY
+
+refuse_broken "$tmp/due-broken.list" due-broken
 
 finish
