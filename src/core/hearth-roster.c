@@ -994,54 +994,67 @@ matching_sentence (const char *kind,
   gulong n = (gulong)MAX (count, 0);
   const char *format;
 
-#define SENTENCE(one_w, other_w, one_1, other_1)                                    \
-  (weeks == 1 ? g_dngettext (GETTEXT_PACKAGE, one_1, other_1, n)                     \
-              : g_dngettext (GETTEXT_PACKAGE, one_w, other_w, n))
-
   if (g_strcmp0 (kind, "message") == 0)
-    format = SENTENCE ("%lu message in the last %u weeks", "%lu messages in the last %u weeks",
-                       "%lu message in the last week", "%lu messages in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu message in the last week",
+                            "%lu messages in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu message in the last %u weeks",
+                            "%lu messages in the last %u weeks", n);
   else if (g_strcmp0 (kind, "thread_started") == 0)
-    format = SENTENCE ("%lu thread started in the last %u weeks",
-                       "%lu threads started in the last %u weeks",
-                       "%lu thread started in the last week",
-                       "%lu threads started in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu thread started in the last week",
+                            "%lu threads started in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu thread started in the last %u weeks",
+                            "%lu threads started in the last %u weeks", n);
   else if (g_strcmp0 (kind, "reply") == 0)
-    format = SENTENCE ("%lu reply in the last %u weeks", "%lu replies in the last %u weeks",
-                       "%lu reply in the last week", "%lu replies in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu reply in the last week",
+                            "%lu replies in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu reply in the last %u weeks",
+                            "%lu replies in the last %u weeks", n);
   else if (g_strcmp0 (kind, "welcome") == 0)
-    format = SENTENCE ("%lu welcome in the last %u weeks", "%lu welcomes in the last %u weeks",
-                       "%lu welcome in the last week", "%lu welcomes in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu welcome in the last week",
+                            "%lu welcomes in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu welcome in the last %u weeks",
+                            "%lu welcomes in the last %u weeks", n);
   else if (g_strcmp0 (kind, "answer") == 0)
-    format = SENTENCE ("%lu answer in the last %u weeks", "%lu answers in the last %u weeks",
-                       "%lu answer in the last week", "%lu answers in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu answer in the last week",
+                            "%lu answers in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu answer in the last %u weeks",
+                            "%lu answers in the last %u weeks", n);
   else if (g_strcmp0 (kind, "reaction_received") == 0)
-    format = SENTENCE ("%lu reaction received in the last %u weeks",
-                       "%lu reactions received in the last %u weeks",
-                       "%lu reaction received in the last week",
-                       "%lu reactions received in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu reaction received in the last week",
+                            "%lu reactions received in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu reaction received in the last %u weeks",
+                            "%lu reactions received in the last %u weeks", n);
   else if (g_strcmp0 (kind, "event_attended") == 0)
-    format = SENTENCE ("%lu event attended in the last %u weeks",
-                       "%lu events attended in the last %u weeks",
-                       "%lu event attended in the last week",
-                       "%lu events attended in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu event attended in the last week",
+                            "%lu events attended in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu event attended in the last %u weeks",
+                            "%lu events attended in the last %u weeks", n);
   else if (g_strcmp0 (kind, "event_promoted") == 0)
-    format = SENTENCE ("%lu event promoted in the last %u weeks",
-                       "%lu events promoted in the last %u weeks",
-                       "%lu event promoted in the last week",
-                       "%lu events promoted in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu event promoted in the last week",
+                            "%lu events promoted in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu event promoted in the last %u weeks",
+                            "%lu events promoted in the last %u weeks", n);
   else if (g_strcmp0 (kind, "content_shared") == 0)
-    format = SENTENCE ("%lu piece of content shared in the last %u weeks",
-                       "%lu pieces of content shared in the last %u weeks",
-                       "%lu piece of content shared in the last week",
-                       "%lu pieces of content shared in the last week");
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu piece of content shared in the last week",
+                            "%lu pieces of content shared in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu piece of content shared in the last %u weeks",
+                            "%lu pieces of content shared in the last %u weeks", n);
   else
     /* Translators: activity of several kinds that match a role's goals */
-    format = SENTENCE ("%lu matching activity in the last %u weeks",
-                       "%lu matching activities in the last %u weeks",
-                       "%lu matching activity in the last week",
-                       "%lu matching activities in the last week");
-#undef SENTENCE
+    format = weeks == 1
+             ? g_dngettext (GETTEXT_PACKAGE, "%lu matching activity in the last week",
+                            "%lu matching activities in the last week", n)
+             : g_dngettext (GETTEXT_PACKAGE, "%lu matching activity in the last %u weeks",
+                            "%lu matching activities in the last %u weeks", n);
 
   /* The one-week formats have no %u: an unused trailing argument is harmless. */
   return g_strdup_printf (format, n, weeks);
