@@ -18,6 +18,7 @@
 
 #include "hearth-candidates-page.h"
 #include "hearth-candidate-item.h"
+#include "hearth-badge-tile.h"
 #include "hearth-bar-chart.h"
 #include "hearth-member.h"
 #include "hearth-member-editor.h"
@@ -55,6 +56,8 @@ struct _HearthCandidatesPage
   GtkWidget          *add_observation_button;
   GtkWidget          *ambassador_button;
   GtkWidget          *back_revealer;
+  GtkWidget          *badges_empty;
+  GtkListBox         *badges_list;
   HearthBarChart     *bar_chart;
   GtkWidget          *bots_switch;
   GtkWidget          *candidate_button;
@@ -375,6 +378,110 @@ load_roles (HearthCandidatesPage *self,
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
+static const char *
+badge_tier_label (const char *tier)
+{
+  if (g_strcmp0 (tier, "gold") == 0)
+    return C_("badge tier", "Gold");
+  if (g_strcmp0 (tier, "silver") == 0)
+    return C_("badge tier", "Silver");
+  return C_("badge tier", "Bronze");
+}
+
+/* One row of the Badges section: a small tile, the badge's name and the day it was given. */
+static GtkWidget *
+create_badge_row (sqlite3_stmt *stmt)
+{
+  const char *name = hearth_column_text (stmt, 0);
+  const char *tier = hearth_column_text (stmt, 3);
+  const char *day = hearth_column_text (stmt, 4);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *tile = hearth_badge_tile_new (32);
+  GtkWidget *name_label = gtk_label_new (name);
+  GtkWidget *day_label = gtk_label_new (day);
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  hearth_badge_tile_set_badge (HEARTH_BADGE_TILE (tile), name, hearth_column_text (stmt, 1),
+                               hearth_column_text (stmt, 2), tier);
+  gtk_widget_set_valign (tile, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), tile);
+
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (text), name_label);
+  gtk_label_set_xalign (GTK_LABEL (day_label), 0);
+  gtk_widget_add_css_class (day_label, "caption");
+  gtk_widget_add_css_class (day_label, "dim-label");
+  gtk_widget_add_css_class (day_label, "numeric");
+  gtk_box_append (GTK_BOX (text), day_label);
+  gtk_box_append (GTK_BOX (box), text);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Translators: a badge a member holds, for screen readers: "Warm Welcome, Gold badge,
+   * awarded 2026-05-01" */
+  accessible = g_strdup_printf (_("%s, %s badge, awarded %s"), name, badge_tier_label (tier),
+                                day != NULL ? day : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  return row;
+}
+
+/* The member's live awards of live badges, newest first; read like the roles, on the reader. */
+static void
+load_badges (HearthCandidatesPage *self,
+             const char           *member_id)
+{
+  HearthStore *store = hearth_page_get_store (HEARTH_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  HearthDatabase *reader;
+  GtkWidget *child;
+  guint n = 0;
+  int rc;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges_list))) != NULL)
+    gtk_list_box_remove (self->badges_list, child);
+
+  if (store != NULL)
+    {
+      reader = hearth_store_get_reader (store);
+      stmt = hearth_database_prepare (reader,
+                                      "SELECT b.name, b.icon, b.color, b.tier, a.awarded_on "
+                                      "FROM award a JOIN badge b ON b.id = a.badge_id "
+                                      "WHERE a.member_id = ?1 AND a.deleted_at IS NULL "
+                                      "AND b.deleted_at IS NULL "
+                                      "ORDER BY a.awarded_on DESC, b.name", &error);
+      if (stmt == NULL)
+        g_warning ("Could not read the badges: %s", error->message);
+    }
+  if (stmt != NULL)
+    {
+      hearth_bind_text (stmt, 1, member_id);
+      while ((rc = hearth_database_step (reader, stmt, &error)) == SQLITE_ROW)
+        {
+          gtk_list_box_append (self->badges_list, create_badge_row (stmt));
+          n++;
+        }
+      if (rc != SQLITE_DONE)
+        g_warning ("Could not read the badges: %s", error ? error->message : "");
+    }
+
+  gtk_widget_set_visible (self->badges_empty, n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->badges_list), n > 0);
+}
+
 static GtkWidget *
 make_label (const char *text,
             const char *css_class)
@@ -510,6 +617,7 @@ update_detail (HearthCandidatesPage *self)
 
   roles = load_roles (self, candidate->member_id);
   gtk_label_set_label (self->roles_label, roles != NULL ? roles : _("No role yet"));
+  load_badges (self, candidate->member_id);
 }
 
 static gboolean
@@ -1413,6 +1521,8 @@ hearth_candidates_page_class_init (HearthCandidatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthCandidatesPage, add_observation_button);
   gtk_widget_class_bind_template_child (widget_class, HearthCandidatesPage, ambassador_button);
   gtk_widget_class_bind_template_child (widget_class, HearthCandidatesPage, back_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HearthCandidatesPage, badges_empty);
+  gtk_widget_class_bind_template_child (widget_class, HearthCandidatesPage, badges_list);
   gtk_widget_class_bind_template_child (widget_class, HearthCandidatesPage, bar_chart);
   gtk_widget_class_bind_template_child (widget_class, HearthCandidatesPage, bots_switch);
   gtk_widget_class_bind_template_child (widget_class, HearthCandidatesPage, candidate_button);
