@@ -19,7 +19,9 @@ HELPERS = ('StepFailed', 'Watchdog', 'check', 'emit', 'diag', 'wait_for', 'child
            'is_inside', 'is_gone', 'is_on_screen', 'on_screen', 'do_action', 'set_text',
            'find_app', 'describe', 'state', 'child_env', 'with_parent_death_signal', 'stop',
            'find_binary', 'preconditions', 'launch_app', 'close_app', 'check_log_clean', 'query_database',
-           'LOG_LINE', 'STARTUP_TIMEOUT', 'EXIT_TIMEOUT')
+           'LOG_LINE', 'STARTUP_TIMEOUT', 'EXIT_TIMEOUT', 'press', 'choose', 'item_text',
+           'KEYCODE_CONTROL_L', 'KEYCODE_ALT_L', 'KEY_RETURN', 'KEY_DOWN', 'KEY_F', 'KEY_C',
+           'KEY_N', 'KEY_T', 'KEY_HOME', 'KEY_SPACE')
 
 
 def ensure_system_python(script):

@@ -36,18 +36,6 @@ DETAIL_NAME = 'Details'     # the accessible label of the detail pane's scrolled
 STEP_TIMEOUT = 15
 TOTAL_TIMEOUT = 100
 
-# X keycodes of the modifiers under Xvfb's default keymap; keysyms for the rest.
-KEYCODE_CONTROL_L = 37
-KEYCODE_ALT_L = 64
-KEY_RETURN = 0xff0d
-KEY_DOWN = 0xff54
-KEY_F = 0x66
-KEY_C = 0x63
-KEY_N = 0x6e
-KEY_T = 0x74
-KEY_HOME = 0xff50
-KEY_SPACE = 0x20
-
 STEPS = [
     'a database holding the sample program, made with hearth --import',
     'the app starts and shows the program',
@@ -71,16 +59,6 @@ def walk_outside_list(node):
         return
     for child in children(node):
         yield from walk_outside_list(child)
-
-
-def press(keysym, control=False, alt=False):
-    import pyatspi
-    modifiers = ([KEYCODE_CONTROL_L] if control else []) + ([KEYCODE_ALT_L] if alt else [])
-    for keycode in modifiers:
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
-    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-    for keycode in reversed(modifiers):
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
 
 
 class Candidates:
@@ -197,50 +175,6 @@ class Candidates:
         self.name = text_of(heading)
         diag('top candidate: %s, %s (%s)' % (self.name, self.status, self.overall))
 
-    def choose(self, dialog, combo_title, mnemonic, item):
-        """Picks item in a combo row the way a keyboard user does (AdwComboRow 1.2 offers no
-        AT-SPI action): its mnemonic (Alt+key), or Space once that focused it, opens its
-        popover; Home and arrows move to the item (found by name in the popover's list),
-        Return picks it. The row shows the current item in a list of its own: read back."""
-        combo = wait_for('the "%s" row' % combo_title,
-                         lambda: next((n for n in walk(dialog) if role(n) == 'combo box'
-                                       and combo_title in spoken_names(n)), None))
-        def popover_list():
-            return next((n for n in walk(combo) if role(n) == 'list'
-                         and role(n.parent) == 'scroll pane' and n.childCount > 0), None)
-
-        # Alt+key activates the row, unless another mnemonic shares the key ("_Cancel" and
-        # "Nominee’s _Consent"): then each press moves the focus, and Space on the focused row
-        # opens the popover.
-        popover = None
-        for attempt in range(6):
-            if attempt % 2 == 1 and has_state(combo, state('FOCUSED')):
-                press(KEY_SPACE)
-            else:
-                press(mnemonic, alt=True)
-            try:
-                popover = wait_for('the "%s" popover' % combo_title, popover_list, timeout=2)
-                break
-            except StepFailed:
-                pass
-        check(popover is not None, 'the "%s" popover did not open' % combo_title)
-        items = [self.item_text(c) for c in children(popover)]
-        check(item in items, '%r not in the "%s" popover: %r' % (item, combo_title, items))
-        # Home, then down to the item: the focus is not always on the current item when the
-        # popover opens, and GTK 4.8 reports it on the first.
-        press(KEY_HOME)
-        for _ in range(items.index(item)):
-            press(KEY_DOWN)
-        press(KEY_RETURN)
-        wait_for('"%s" to show %r' % (combo_title, item),
-                 lambda: next((self.item_text(c) for n in walk(combo) if role(n) == 'list'
-                               and role(n.parent) != 'scroll pane' for c in children(n)),
-                              None) == item, timeout=STEP_TIMEOUT)
-
-    @staticmethod
-    def item_text(item):
-        return ' '.join(text_of(n) for n in walk(item) if role(n) == 'label')
-
     # 5
     def add_nomination(self):
         before = self.labels_starting('Nominated by') + self.labels_starting('Not nominated')
@@ -248,7 +182,7 @@ class Candidates:
         do_action(self.detail_button('Add Nomination…'))
         dialog = wait_for('the "New Nomination" window', lambda: self.window_named('New Nomination'),
                           timeout=STEP_TIMEOUT)
-        self.choose(dialog, 'Nominator', KEY_N, 'Not a Member')
+        choose(dialog, 'Nominator', KEY_N, 'Not a Member')
         entries = [n for n in walk(dialog) if 'EditableText' in interfaces(n)]
         name = next((n for n in entries if 'Nominator’s Name' in spoken_names(n)), None)
         reason = next((n for n in entries if 'Reason' in spoken_names(n)), None)
@@ -256,7 +190,7 @@ class Candidates:
               'no name or reason entry in %r' % [n.name for n in entries])
         set_text(name, NOMINATOR)
         set_text(reason, 'Runs the repair café every month')
-        self.choose(dialog, 'Nominee’s Consent', KEY_C, 'Accepted')
+        choose(dialog, 'Nominee’s Consent', KEY_C, 'Accepted')
         do_action(self.dialog_button(dialog, 'Save'))
         wait_for('the dialog to close', lambda: is_gone(dialog), timeout=STEP_TIMEOUT)
         wait_for('%r in the nominations' % NOMINATOR,
@@ -273,7 +207,7 @@ class Candidates:
         do_action(self.detail_button('Add Observation…'))
         dialog = wait_for('the "New Observation" window',
                           lambda: self.window_named('New Observation'), timeout=STEP_TIMEOUT)
-        self.choose(dialog, 'Trait', KEY_T, 'Alignment')
+        choose(dialog, 'Trait', KEY_T, 'Alignment')
         # The lowest rating, so that the overall surely moves (a top candidate's rises little,
         # if at all). The editor reads the spin button's text on Save (gtk_spin_button_update).
         spin = next((n for n in walk(dialog) if role(n) == 'spin button'), None)
