@@ -39,9 +39,13 @@ hearth_ui_test_init (int    *argc,
    * it and so takes the PRIMARY selection, and every other GTK process on the display then
    * asks the new owner for its TARGETS. A process that exits while such an exchange is under
    * way leaks GDK's selection streams (GdkX11SelectionInputStream on the asking side, the
-   * list of targets on the owning side), which LeakSanitizer reports. Nothing here needs the
-   * selection on focus, so the tests do without it. */
-  g_object_set (gtk_settings_get_default (), "gtk-entry-select-on-focus", FALSE, NULL);
+   * list of targets on the owning side), which LeakSanitizer reports. A selectable label that
+   * takes the focus selects its text the same way. Nothing here needs the selection on focus,
+   * so the tests do without both. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-entry-select-on-focus", FALSE,
+                "gtk-label-select-on-focus", FALSE,
+                NULL);
 
   return TRUE;
 }
