@@ -397,6 +397,9 @@ make_layout (cairo_t    *cr,
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 72);
+  /* Glyphs at their exact positions: rounded to whole units, a card drawn scaled down (the
+   * dialog's preview) loses its spaces and splits words. */
+  pango_context_set_round_glyph_positions (context, FALSE);
   cairo_font_options_destroy (options);
   pango_layout_context_changed (layout);
 
