@@ -624,8 +624,10 @@ measure_badge (HearthDatabase  *db,
                                             "GROUP BY member_id) l ON l.member_id = m.id "
                                             "JOIN activity act ON act.member_id = m.id "
                                             "AND act.kind = ?4 AND act.day <= ?2 "
-                                            "AND (?5 IS NULL OR act.day > ?5) "
-                                            "AND (l.day IS NULL OR act.day > l.day) "
+                                            /* One lower bound, so the key (member_id, day)
+                                             * gives the range: '' is before any day. */
+                                            "AND act.day > max(coalesce(?5, ''), "
+                                            "coalesce(l.day, '')) "
                                             "WHERE " ELIGIBLE " GROUP BY m.id", error)))
         return FALSE;
       hearth_bind_text (stmt, 1, program_id);

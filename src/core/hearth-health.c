@@ -1181,7 +1181,7 @@ load_recognition (HearthHealthInput  *in,
                                         "SELECT m.id, m.display_name, l.day, "
                                         "(SELECT coalesce(sum(act.count), 0) FROM activity act "
                                         "WHERE act.member_id = m.id AND act.day <= ?2 "
-                                        "AND (l.day IS NULL OR act.day > l.day)) "
+                                        "AND act.day > coalesce(l.day, '')) "
                                         "FROM member m LEFT JOIN last l ON l.member_id = m.id "
                                         "WHERE m.program_id = ?1 AND m.deleted_at IS NULL "
                                         "AND m.status = 'ambassador' AND m.is_bot = 0 "

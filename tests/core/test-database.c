@@ -854,6 +854,7 @@ test_migrate_fixtures (void)
     int         version;
   } fixtures[] = {
     { "hearth-v1.sql", 1 },
+    { "hearth-v2.sql", 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
