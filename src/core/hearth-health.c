@@ -1146,13 +1146,17 @@ load_recognition (HearthHealthInput  *in,
    * the file), of members not deleted; awards of a deleted badge are gone with it. ?2 is the
    * reference day as YYYY-MM-DD, which compares as text. The ambassadors' query below uses the
    * same rows. */
+/* Recognitions are few and a program's members many: "+m.program_id" makes SQLite walk the
+ * recognitions and awards and look their members up, not walk every member of the program.
+ * The ambassadors come in no particular order (the guards sort): an ORDER BY here made SQLite
+ * walk every member of the program by name instead of the ambassadors by status. */
 #define RECOGNIZED_SQL                                                                    \
   "SELECT r.member_id AS member_id, r.done_on AS day FROM recognition r "                \
-  "JOIN member m ON m.id = r.member_id WHERE m.program_id = ?1 AND m.deleted_at IS NULL " \
+  "JOIN member m ON m.id = r.member_id WHERE +m.program_id = ?1 AND m.deleted_at IS NULL " \
   "AND r.deleted_at IS NULL AND r.done_on IS NOT NULL AND r.done_on <= ?2 "               \
   "UNION ALL "                                                                            \
   "SELECT a.member_id, a.awarded_on FROM award a JOIN member m ON m.id = a.member_id "    \
-  "JOIN badge b ON b.id = a.badge_id WHERE m.program_id = ?1 AND m.deleted_at IS NULL "   \
+  "JOIN badge b ON b.id = a.badge_id WHERE +m.program_id = ?1 AND m.deleted_at IS NULL "  \
   "AND a.deleted_at IS NULL AND b.deleted_at IS NULL AND a.awarded_on <= ?2"
 
   if (!(stmt = hearth_database_prepare (db, RECOGNIZED_SQL " ORDER BY 2, 1", error)))
@@ -1184,8 +1188,7 @@ load_recognition (HearthHealthInput  *in,
                                         "AND act.day > coalesce(l.day, '')) "
                                         "FROM member m LEFT JOIN last l ON l.member_id = m.id "
                                         "WHERE m.program_id = ?1 AND m.deleted_at IS NULL "
-                                        "AND m.status = 'ambassador' AND m.is_bot = 0 "
-                                        "ORDER BY m.display_name, m.id",
+                                        "AND m.status = 'ambassador' AND m.is_bot = 0",
                                         error)))
     return FALSE;
 #undef RECOGNIZED_SQL

@@ -464,11 +464,10 @@ load_idle_ambassadors (HearthDatabase  *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  /* "+program_id": a scan of the member table beats a lookup per member from the index
-   * (see hearth-scoring.c). */
+  /* The index on (program_id, status) gives the ambassadors alone (schema 3). */
   if (!(stmt = hearth_database_prepare (db,
                                         "SELECT id, display_name, status FROM member "
-                                        "WHERE +program_id = ?1 AND status = 'ambassador' "
+                                        "WHERE program_id = ?1 AND status = 'ambassador' "
                                         "AND deleted_at IS NULL",
                                         error)))
     return FALSE;
