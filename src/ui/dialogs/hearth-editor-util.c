@@ -4,7 +4,7 @@
  *
  * What the record editors (member, nomination, observation) share: reading a trimmed entry,
  * the inline error rows, the reference day for new dates, and the Undo toast on the main
- * window after a delete.
+ * window after a delete. Also what pages and dialogs share to read on a worker thread.
  */
 
 #define G_LOG_DOMAIN "hearth-editor-util"
@@ -159,4 +159,95 @@ hearth_activity_kind_label (const char *kind)
       return _(kind_labels[i].label);
 
   return kind;
+}
+
+typedef struct
+{
+  char           *path;
+  HearthReadFunc  func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  GDestroyNotify  result_free;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->path);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearthDatabase) db = NULL;
+  gpointer result;
+
+  /* A connection of this thread's own: SQLite connections are not shared across threads. */
+  if (!(db = hearth_database_open (job->path, HEARTH_DATABASE_FLAGS_READ_ONLY, &error)) ||
+      !(result = job->func (db, job->data, cancellable, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+/**
+ * hearth_editor_read_async:
+ * @func: what to read, on a worker thread with a read-only connection of its own
+ * @data: (nullable): for @func, freed with @data_free once the task is done
+ * @result_free: frees @func's result when nobody takes it
+ * @user_data: for @callback; never a widget itself (it may go while the worker runs: pass a
+ *   weak reference, see hearth-weak-ref.h)
+ *
+ * The task has no source object, for the same reason.
+ */
+void
+hearth_editor_read_async (HearthStore         *store,
+                          HearthReadFunc       func,
+                          gpointer             data,
+                          GDestroyNotify       data_free,
+                          GDestroyNotify       result_free,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (HEARTH_IS_STORE (store));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (ReadJob, 1);
+  job->path = g_strdup (hearth_store_get_path (store));
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hearth_editor_read_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/**
+ * hearth_editor_read_finish:
+ *
+ * Returns: (transfer full): the read function's result, or NULL with @error set
+ */
+gpointer
+hearth_editor_read_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hearth_editor_read_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* Runs on a worker thread with a read-only connection of its own; returns the result, or NULL
+ * with @error set. */
+typedef gpointer (*HearthReadFunc) (HearthDatabase  *db,
+                                    gpointer         data,
+                                    GCancellable    *cancellable,
+                                    GError         **error);
+
 char      *hearth_editor_get_text          (GtkEditable   *editable);
 const char *hearth_activity_kind_label    (const char    *kind);
 gboolean   hearth_editor_email_is_valid    (const char    *text);
@@ -26,5 +33,15 @@ void       hearth_editor_toast_deleted     (GtkWindow     *dialog,
 void       hearth_editor_toast_error       (AdwToastOverlay *overlay,
                                             const char      *what,
                                             const GError    *error);
+void       hearth_editor_read_async        (HearthStore          *store,
+                                            HearthReadFunc        func,
+                                            gpointer              data,
+                                            GDestroyNotify        data_free,
+                                            GDestroyNotify        result_free,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gpointer   hearth_editor_read_finish       (GAsyncResult         *result,
+                                            GError              **error);
 
 G_END_DECLS

@@ -10,7 +10,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hearth-page.h"
+#include "hearth-editor-util.h"
+#include "hearth-window.h"
 
 typedef struct
 {
@@ -266,6 +270,21 @@ hearth_page_set_program (HearthPage    *self,
 }
 
 /**
+ * hearth_page_get_program_id:
+ *
+ * Returns: (nullable): the id of the program the page shows
+ */
+const char *
+hearth_page_get_program_id (HearthPage *self)
+{
+  HearthPagePrivate *priv = hearth_page_get_instance_private (self);
+
+  g_return_val_if_fail (HEARTH_IS_PAGE (self), NULL);
+
+  return priv->program != NULL ? hearth_record_get_id (HEARTH_RECORD (priv->program)) : NULL;
+}
+
+/**
  * hearth_page_get_store:
  *
  * Returns: (transfer none) (nullable): the store
@@ -329,40 +348,108 @@ hearth_page_reload (HearthPage *self)
   klass->reload (self);
 }
 
-typedef struct
+/**
+ * hearth_page_get_window:
+ *
+ * Returns: (transfer none) (nullable): the window the page is in, as a parent for its dialogs
+ */
+GtkWindow *
+hearth_page_get_window (HearthPage *self)
 {
-  char                *path;
-  HearthPageReadFunc   func;
-  gpointer             data;
-  GDestroyNotify       data_free;
-  GDestroyNotify       result_free;
-} ReadJob;
+  GtkRoot *root;
 
-static void
-read_job_free (ReadJob *job)
-{
-  g_free (job->path);
-  if (job->data_free != NULL)
-    job->data_free (job->data);
-  g_free (job);
+  g_return_val_if_fail (HEARTH_IS_PAGE (self), NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/**
+ * hearth_page_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast on the main window's overlay; a page placed elsewhere (the tests) uses the
+ * nearest one.
+ */
+void
+hearth_page_add_toast (HearthPage *self,
+                       AdwToast   *toast)
 {
-  ReadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HearthDatabase) db = NULL;
-  gpointer result;
+  GtkWindow *window;
+  GtkWidget *overlay;
 
-  if (!(db = hearth_database_open (job->path, HEARTH_DATABASE_FLAGS_READ_ONLY, &error)) ||
-      !(result = job->func (db, job->data, cancellable, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
+  g_return_if_fail (HEARTH_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  window = hearth_page_get_window (self);
+  if (HEARTH_IS_WINDOW (window))
+    {
+      hearth_window_add_toast (HEARTH_WINDOW (window), toast);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
-    g_task_return_pointer (task, result, job->result_free);
+    g_object_unref (toast);
+}
+
+/**
+ * hearth_page_add_error_toast:
+ * @what: what failed, already translated
+ *
+ * Logs a warning and shows "@what: @error's message" in a toast that stays until dismissed.
+ */
+void
+hearth_page_add_error_toast (HearthPage   *self,
+                             const char   *what,
+                             const GError *error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (HEARTH_IS_PAGE (self));
+  g_return_if_fail (what != NULL);
+  g_return_if_fail (error != NULL);
+
+  text = g_strdup_printf ("%s: %s", what, error->message);
+  /* Toast titles are markup on libadwaita 1.2. */
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
+
+  g_warning ("%s", text);
+  adw_toast_set_timeout (toast, 0);
+  hearth_page_add_toast (self, toast);
+}
+
+/**
+ * hearth_page_add_undo_toast:
+ * @title: the toast's title (markup)
+ * @action: the Undo button's action, one of the window (or of a group on it): the page may be
+ *   gone, or on another view, by the time it is clicked
+ * @target: (nullable): the action's target
+ */
+void
+hearth_page_add_undo_toast (HearthPage *self,
+                            const char *title,
+                            const char *action,
+                            GVariant   *target)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (HEARTH_IS_PAGE (self));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (action != NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_action_target_value (toast, target);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  hearth_page_add_toast (self, toast);
 }
 
 /**
@@ -386,24 +473,12 @@ hearth_page_read_async (HearthPage          *self,
                         gpointer             user_data)
 {
   HearthPagePrivate *priv = hearth_page_get_instance_private (self);
-  g_autoptr(GTask) task = NULL;
-  ReadJob *job;
 
   g_return_if_fail (HEARTH_IS_PAGE (self));
   g_return_if_fail (priv->store != NULL);
-  g_return_if_fail (func != NULL);
 
-  job = g_new0 (ReadJob, 1);
-  job->path = g_strdup (hearth_store_get_path (priv->store));
-  job->func = func;
-  job->data = data;
-  job->data_free = data_free;
-  job->result_free = result_free;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hearth_page_read_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_thread);
+  hearth_editor_read_async (priv->store, func, data, data_free, result_free, cancellable,
+                            callback, user_data);
 }
 
 /**
@@ -415,8 +490,5 @@ gpointer
 hearth_page_read_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hearth_page_read_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return hearth_editor_read_finish (result, error);
 }

@@ -9,6 +9,7 @@
 
 #include "hearth-program.h"
 #include "hearth-store.h"
+#include "hearth-editor-util.h"
 
 G_BEGIN_DECLS
 
@@ -27,22 +28,29 @@ struct _HearthPageClass
   guint reload_delay_ms;
 };
 
-/* Runs on a worker thread with a read-only connection of its own; returns the result, or NULL
- * with @error set. */
-typedef gpointer (*HearthPageReadFunc) (HearthDatabase  *db,
-                                        gpointer         data,
-                                        GCancellable    *cancellable,
-                                        GError         **error);
+/* Runs on a worker thread with a read-only connection of its own (see HearthReadFunc). */
+typedef HearthReadFunc HearthPageReadFunc;
 
 const char     *hearth_page_get_title     (HearthPage     *self);
 const char     *hearth_page_get_icon_name (HearthPage     *self);
 HearthProgram  *hearth_page_get_program   (HearthPage     *self);
 void            hearth_page_set_program   (HearthPage     *self,
                                            HearthProgram  *program);
+const char     *hearth_page_get_program_id (HearthPage    *self);
 HearthStore    *hearth_page_get_store     (HearthPage     *self);
 void            hearth_page_set_store     (HearthPage     *self,
                                            HearthStore    *store);
 void            hearth_page_reload        (HearthPage     *self);
+GtkWindow      *hearth_page_get_window    (HearthPage     *self);
+void            hearth_page_add_toast     (HearthPage     *self,
+                                           AdwToast       *toast);
+void            hearth_page_add_error_toast (HearthPage   *self,
+                                             const char   *what,
+                                             const GError *error);
+void            hearth_page_add_undo_toast (HearthPage    *self,
+                                            const char    *title,
+                                            const char    *action,
+                                            GVariant      *target);
 void            hearth_page_read_async    (HearthPage          *self,
                                            HearthPageReadFunc   func,
                                            gpointer             data,

@@ -35,4 +35,23 @@ hearth_weak_ref_steal (GWeakRef *ref)
   return object;
 }
 
+/* Frees *@ref and sets it to NULL; returns (transfer full) (nullable) the object if it still
+ * lives. A NULL *@ref (taken already) gives NULL. */
+static inline gpointer
+hearth_weak_ref_take (GWeakRef **ref)
+{
+  GWeakRef *taken = g_steal_pointer (ref);
+
+  return taken != NULL ? hearth_weak_ref_steal (taken) : NULL;
+}
+
+/* Frees *@ref, if any, and sets it to NULL. */
+static inline void
+hearth_weak_ref_clear (GWeakRef **ref)
+{
+  gpointer object = hearth_weak_ref_take (ref);
+
+  g_clear_object (&object);
+}
+
 G_END_DECLS

@@ -556,7 +556,6 @@ filter_items_changed_cb (HearthAssignDialog *self)
 
 typedef struct
 {
-  char *db_path;
   char *program_id;
   char *role_id;
 } SuggestData;
@@ -564,39 +563,25 @@ typedef struct
 static void
 suggest_data_free (SuggestData *data)
 {
-  g_free (data->db_path);
   g_free (data->program_id);
   g_free (data->role_id);
   g_free (data);
 }
 
-static void
-suggest_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+read_suggestions (HearthDatabase  *db,
+                  gpointer         user_data,
+                  GCancellable    *cancellable,
+                  GError         **error)
 {
-  SuggestData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HearthDatabase) db = NULL;
+  SuggestData *data = user_data;
   g_autoptr(GPtrArray) suggestions = NULL;
   GPtrArray *items;
 
-  /* A connection of this thread's own: SQLite connections are not shared across threads. */
-  db = hearth_database_open (data->db_path, HEARTH_DATABASE_FLAGS_READ_ONLY, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   suggestions = hearth_role_suggest (db, data->program_id, data->role_id, NULL, 0, cancellable,
-                                     &error);
+                                     error);
   if (suggestions == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
 
   /* The items (and their folded names) are made here, not on the main thread. */
   g_ptr_array_set_free_func (suggestions, NULL);
@@ -604,7 +589,7 @@ suggest_thread (GTask        *task,
   for (guint i = 0; i < suggestions->len; i++)
     g_ptr_array_add (items, hearth_suggestion_item_new (g_ptr_array_index (suggestions, i), i + 1));
 
-  g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  return items;
 }
 
 static void
@@ -614,7 +599,7 @@ suggest_done_cb (GObject      *source,
 {
   g_autoptr(HearthAssignDialog) self = hearth_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) items = hearth_editor_read_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   GtkWidget *focus;
 
@@ -646,12 +631,10 @@ suggest_done_cb (GObject      *source,
 static void
 load_suggestions (HearthAssignDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   SuggestData *data;
 
   self->loading = g_cancellable_new ();
   data = g_new0 (SuggestData, 1);
-  data->db_path = g_strdup (hearth_store_get_path (self->store));
   data->program_id = g_strdup (self->program_id);
   data->role_id = g_strdup (self->role_id);
 
@@ -659,10 +642,10 @@ load_suggestions (HearthAssignDialog *self)
   gtk_stack_set_visible_child_name (self->list_stack, "loading");
 
   /* Never the dialog as source object: a weak reference lets it go while the worker runs. */
-  task = g_task_new (NULL, self->loading, suggest_done_cb, hearth_weak_ref_new (self));
-  g_task_set_source_tag (task, load_suggestions);
-  g_task_set_task_data (task, data, (GDestroyNotify) suggest_data_free);
-  g_task_run_in_thread (task, suggest_thread);
+  hearth_editor_read_async (self->store, read_suggestions, data,
+                            (GDestroyNotify) suggest_data_free,
+                            (GDestroyNotify) g_ptr_array_unref, self->loading, suggest_done_cb,
+                            hearth_weak_ref_new (self));
 }
 
 /* Assigning. */

@@ -569,7 +569,6 @@ filter_items_changed_cb (HearthAwardDialog *self)
 
 typedef struct
 {
-  char       *db_path;
   char       *program_id;
 } LoadData;
 
@@ -582,7 +581,6 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->db_path);
   g_free (data->program_id);
   g_free (data);
 }
@@ -608,32 +606,22 @@ compare_members (gconstpointer a,
   return strcmp (x->sort_key, y->sort_key);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+read_members (HearthDatabase  *db,
+              gpointer         user_data,
+              GCancellable    *cancellable,
+              GError         **error)
 {
-  LoadData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HearthDatabase) db = NULL;
+  LoadData *data = user_data;
   g_autoptr(sqlite3_stmt) members = NULL;
   g_autoptr(sqlite3_stmt) awards = NULL;
   LoadResult *result;
   int rc;
 
-  /* A connection of this thread's own: SQLite connections are not shared across threads. */
-  db = hearth_database_open (data->db_path, HEARTH_DATABASE_FLAGS_READ_ONLY, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   members = hearth_database_prepare (db,
                                      "SELECT id, display_name, status FROM member "
                                      "WHERE program_id = ?1 AND deleted_at IS NULL AND is_bot = 0",
-                                     &error);
+                                     error);
   awards = members == NULL ? NULL :
     hearth_database_prepare (db,
                              "SELECT DISTINCT a.badge_id, a.member_id FROM award a "
@@ -641,12 +629,9 @@ load_thread (GTask        *task,
                              "JOIN member m ON m.id = a.member_id "
                              "WHERE b.program_id = ?1 AND a.deleted_at IS NULL "
                              "AND b.deleted_at IS NULL AND m.deleted_at IS NULL",
-                             &error);
+                             error);
   if (awards == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
   hearth_bind_text (members, 1, data->program_id);
   hearth_bind_text (awards, 1, data->program_id);
 
@@ -655,7 +640,7 @@ load_thread (GTask        *task,
   result->holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_hash_table_unref);
 
-  while ((rc = hearth_database_step (db, members, &error)) == SQLITE_ROW)
+  while ((rc = hearth_database_step (db, members, error)) == SQLITE_ROW)
     {
       HearthAwardMember *item = g_object_new (HEARTH_TYPE_AWARD_MEMBER, NULL);
       const char *name = hearth_column_text (members, 1);
@@ -672,7 +657,7 @@ load_thread (GTask        *task,
     }
 
   if (rc == SQLITE_DONE)
-    while ((rc = hearth_database_step (db, awards, &error)) == SQLITE_ROW)
+    while ((rc = hearth_database_step (db, awards, error)) == SQLITE_ROW)
       {
         const char *badge_id = hearth_column_text (awards, 0);
         GHashTable *set = g_hash_table_lookup (result->holders, badge_id);
@@ -685,17 +670,17 @@ load_thread (GTask        *task,
         g_hash_table_add (set, g_strdup (hearth_column_text (awards, 1)));
       }
 
-  if (rc != SQLITE_DONE || g_cancellable_set_error_if_cancelled (cancellable, &error))
+  if (rc != SQLITE_DONE || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       load_result_free (result);
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      return NULL;
     }
 
   g_ptr_array_sort (result->items, compare_members);
-  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+
+  return result;
 }
 
 static void
@@ -705,7 +690,7 @@ load_done_cb (GObject      *source,
 {
   g_autoptr(HearthAwardDialog) self = hearth_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
-  LoadResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+  LoadResult *result = hearth_editor_read_finish (res, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (res));
   GtkWidget *focus;
 
@@ -764,22 +749,19 @@ load_done_cb (GObject      *source,
 static void
 load_members (HearthAwardDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   self->loading = g_cancellable_new ();
   data = g_new0 (LoadData, 1);
-  data->db_path = g_strdup (hearth_store_get_path (self->store));
   data->program_id = g_strdup (self->program_id);
 
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->list_stack, "loading");
 
   /* Never the dialog as source object: a weak reference lets it go while the worker runs. */
-  task = g_task_new (NULL, self->loading, load_done_cb, hearth_weak_ref_new (self));
-  g_task_set_source_tag (task, load_members);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  hearth_editor_read_async (self->store, read_members, data, (GDestroyNotify) load_data_free,
+                            (GDestroyNotify) load_result_free, self->loading, load_done_cb,
+                            hearth_weak_ref_new (self));
 }
 
 /* Awarding. */

@@ -62,7 +62,6 @@ update_actions (HearthSpotlightDialog *self)
 
 typedef struct
 {
-  char *db_path;
   char *member_id;
 } LoadData;
 
@@ -76,7 +75,6 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->db_path);
   g_free (data->member_id);
   g_free (data);
 }
@@ -90,37 +88,26 @@ draft_free (Draft *draft)
   g_free (draft);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+read_draft (HearthDatabase  *db,
+            gpointer         user_data,
+            GCancellable    *cancellable,
+            GError         **error)
 {
-  LoadData *data = task_data;
-  g_autoptr(HearthDatabase) db = NULL;
+  LoadData *data = user_data;
   g_autoptr(HearthSpotlightFacts) facts = NULL;
-  GError *error = NULL;
   Draft *draft;
 
-  db = hearth_database_open (data->db_path, HEARTH_DATABASE_FLAGS_READ_ONLY, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  facts = hearth_spotlight_facts_load (db, data->member_id, &error);
+  facts = hearth_spotlight_facts_load (db, data->member_id, error);
   if (facts == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
 
   draft = g_new0 (Draft, 1);
   draft->draft = hearth_spotlight_draft (facts);
   draft->member_name = g_strdup (facts->member_name);
   draft->reference_day = g_strdup (facts->reference_day);
-  g_task_return_pointer (task, draft, (GDestroyNotify) draft_free);
+
+  return draft;
 }
 
 static void
@@ -130,7 +117,7 @@ load_done_cb (GObject      *source,
 {
   g_autoptr(HearthSpotlightDialog) self = hearth_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
-  Draft *draft = g_task_propagate_pointer (G_TASK (result), &error);
+  Draft *draft = hearth_editor_read_finish (result, &error);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
   /* The dialog went away, or was cancelled meanwhile. */
@@ -167,10 +154,8 @@ load_done_cb (GObject      *source,
 static void
 load_draft (HearthSpotlightDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data = g_new0 (LoadData, 1);
 
-  data->db_path = g_strdup (hearth_store_get_path (self->store));
   data->member_id = g_strdup (self->member_id);
 
   self->loading = g_cancellable_new ();
@@ -178,10 +163,9 @@ load_draft (HearthSpotlightDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
   /* Never the dialog as source object: a weak reference lets it go while the worker runs. */
-  task = g_task_new (NULL, self->loading, load_done_cb, hearth_weak_ref_new (self));
-  g_task_set_source_tag (task, load_draft);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  hearth_editor_read_async (self->store, read_draft, data, (GDestroyNotify) load_data_free,
+                            (GDestroyNotify) draft_free, self->loading, load_done_cb,
+                            hearth_weak_ref_new (self));
 }
 
 /* Actions ------------------------------------------------------------------------------------ */

@@ -199,14 +199,6 @@ get_selected (HearthCandidatesPage *self)
   return item != NULL ? hearth_candidate_item_get_candidate (item) : NULL;
 }
 
-static const char *
-get_program_id (HearthCandidatesPage *self)
-{
-  HearthProgram *program = hearth_page_get_program (HEARTH_PAGE (self));
-
-  return program != NULL ? hearth_record_get_id (HEARTH_RECORD (program)) : NULL;
-}
-
 /* Casefolded, so "ÉMILE" finds "émile". */
 static gboolean
 text_matches (const char *text,
@@ -708,7 +700,7 @@ score_done_cb (GObject      *source,
       return;
     }
 
-  if (g_strcmp0 (set->program_id, get_program_id (self)) != 0)
+  if (g_strcmp0 (set->program_id, hearth_page_get_program_id (HEARTH_PAGE (self))) != 0)
     return;
 
   show_score_set (self, g_steal_pointer (&set));
@@ -719,7 +711,7 @@ static void
 rescore (HearthPage *page)
 {
   HearthCandidatesPage *self = HEARTH_CANDIDATES_PAGE (page);
-  const char *program_id = get_program_id (self);
+  const char *program_id = hearth_page_get_program_id (HEARTH_PAGE (self));
 
   if (self->scoring != NULL)
     g_cancellable_cancel (self->scoring);
@@ -753,7 +745,7 @@ static void
 program_changed_cb (HearthCandidatesPage *self)
 {
   if (self->set != NULL &&
-      g_strcmp0 (hearth_score_set_ref_get (self->set)->program_id, get_program_id (self)) != 0)
+      g_strcmp0 (hearth_score_set_ref_get (self->set)->program_id, hearth_page_get_program_id (HEARTH_PAGE (self))) != 0)
     clear_scores (self);
   hearth_page_reload (HEARTH_PAGE (self));
 }
@@ -980,14 +972,6 @@ filter_changed_cb (HearthCandidatesPage *self)
   update_count (self);
 }
 
-static GtkWindow *
-get_parent_window (HearthCandidatesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 /* The selected member as a record, fresh from the reader. */
 static HearthMember *
 load_selected_member (HearthCandidatesPage *self)
@@ -1021,7 +1005,7 @@ open_nomination_editor (HearthCandidatesPage *self,
   g_autoptr(HearthMember) member = load_selected_member (self);
 
   if (member != NULL)
-    present (hearth_nomination_editor_new (get_parent_window (self),
+    present (hearth_nomination_editor_new (hearth_page_get_window (HEARTH_PAGE (self)),
                                            hearth_page_get_store (HEARTH_PAGE (self)),
                                            member, nomination));
 }
@@ -1033,7 +1017,7 @@ open_observation_editor (HearthCandidatesPage *self,
   g_autoptr(HearthMember) member = load_selected_member (self);
 
   if (member != NULL)
-    present (hearth_observation_editor_new (get_parent_window (self),
+    present (hearth_observation_editor_new (hearth_page_get_window (HEARTH_PAGE (self)),
                                             hearth_page_get_store (HEARTH_PAGE (self)),
                                             member, observation));
 }
@@ -1290,10 +1274,10 @@ add_member_action (GtkWidget  *widget,
 {
   HearthCandidatesPage *self = HEARTH_CANDIDATES_PAGE (widget);
   HearthStore *store = hearth_page_get_store (HEARTH_PAGE (self));
-  const char *program_id = get_program_id (self);
+  const char *program_id = hearth_page_get_program_id (HEARTH_PAGE (self));
 
   if (store != NULL && program_id != NULL)
-    present (hearth_member_editor_new (get_parent_window (self), store, program_id, NULL));
+    present (hearth_member_editor_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program_id, NULL));
 }
 
 static void
@@ -1305,9 +1289,9 @@ edit_member_action (GtkWidget  *widget,
   g_autoptr(HearthMember) member = load_selected_member (self);
 
   if (member != NULL)
-    present (hearth_member_editor_new (get_parent_window (self),
+    present (hearth_member_editor_new (hearth_page_get_window (HEARTH_PAGE (self)),
                                        hearth_page_get_store (HEARTH_PAGE (self)),
-                                       get_program_id (self), member));
+                                       hearth_page_get_program_id (HEARTH_PAGE (self)), member));
 }
 
 static void
@@ -1336,13 +1320,10 @@ status_changed_cb (GObject      *source,
 
   if (!hearth_member_change_status_finish (HEARTH_STORE (source), result, &error))
     {
-      GtkWidget *overlay = self != NULL
-        ? gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY) : NULL;
-
       g_warning ("Could not change the status: %s", error->message);
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                     adw_toast_new (_("Could not change the status")));
+      if (self != NULL)
+        hearth_page_add_toast (HEARTH_PAGE (self),
+                               adw_toast_new (_("Could not change the status")));
     }
 }
 
@@ -1406,7 +1387,7 @@ decline_action (GtkWidget  *widget,
   if (candidate == NULL)
     return;
 
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Decline Candidate?"), NULL);
+  dialog = adw_message_dialog_new (hearth_page_get_window (HEARTH_PAGE (self)), _("Decline Candidate?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("%s will be marked as declined. A note says why, for later."),
                                   candidate->display_name);

@@ -97,81 +97,12 @@ G_DEFINE_FINAL_TYPE (HearthRecognitionPage, hearth_recognition_page, HEARTH_TYPE
 static void update_detail  (HearthRecognitionPage *self);
 static void update_actions (HearthRecognitionPage *self);
 
-static const char *
-get_program_id (HearthRecognitionPage *self)
-{
-  HearthProgram *program = hearth_page_get_program (HEARTH_PAGE (self));
-
-  return program != NULL ? hearth_record_get_id (HEARTH_RECORD (program)) : NULL;
-}
-
-static GtkWindow *
-get_parent_window (HearthRecognitionPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static gboolean
 can_write (HearthRecognitionPage *self)
 {
   HearthStore *store = hearth_page_get_store (HEARTH_PAGE (self));
 
-  return store != NULL && !hearth_store_get_busy (store) && get_program_id (self) != NULL;
-}
-
-/* On the main window's overlay; a page placed elsewhere (the tests) uses the nearest one. */
-static void
-add_toast (HearthRecognitionPage *self,
-           AdwToast              *toast)
-{
-  GtkWindow *window = get_parent_window (self);
-  GtkWidget *overlay;
-
-  if (HEARTH_IS_WINDOW (window))
-    {
-      hearth_window_add_toast (HEARTH_WINDOW (window), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-toast_error (HearthRecognitionPage *self,
-             const char            *what,
-             const GError          *error)
-{
-  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
-  /* Toast titles are markup on libadwaita 1.2. */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  g_warning ("%s", text);
-  adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
-}
-
-/* A toast whose Undo is an action of the window (or of a group on it): the page may be gone,
- * or on another view, by the time it is clicked. */
-static void
-add_undo_toast (HearthRecognitionPage *self,
-                const char            *title,
-                const char            *action,
-                GVariant              *target)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, action);
-  adw_toast_set_action_target_value (toast, target);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  return store != NULL && !hearth_store_get_busy (store) && hearth_page_get_program_id (HEARTH_PAGE (self)) != NULL;
 }
 
 static char *
@@ -819,7 +750,7 @@ update_actions (HearthRecognitionPage *self)
                                  hearth_page_get_store (HEARTH_PAGE (self)) != NULL && has_badges);
   gtk_widget_action_set_enabled (widget, "recognition.card",
                                  hearth_page_get_store (HEARTH_PAGE (self)) != NULL &&
-                                 get_program_id (self) != NULL);
+                                 hearth_page_get_program_id (HEARTH_PAGE (self)) != NULL);
   gtk_widget_action_set_enabled (widget, "recognition.revoke", ready);
   gtk_widget_action_set_enabled (widget, "recognition.confirm", ready && has_ready);
   gtk_widget_action_set_enabled (widget, "recognition.confirm-all", ready && has_ready);
@@ -892,7 +823,7 @@ board_loaded_cb (GObject      *source,
       return;
     }
 
-  if (g_strcmp0 (board->program_id, get_program_id (self)) != 0)
+  if (g_strcmp0 (board->program_id, hearth_page_get_program_id (HEARTH_PAGE (self))) != 0)
     return;
 
   show_board (self, g_steal_pointer (&board));
@@ -914,7 +845,7 @@ reload (HearthPage *page)
 
   cancel_load (self);
 
-  if (hearth_page_get_store (page) == NULL || get_program_id (self) == NULL)
+  if (hearth_page_get_store (page) == NULL || hearth_page_get_program_id (HEARTH_PAGE (self)) == NULL)
     return;
 
   if (self->board == NULL)
@@ -924,7 +855,7 @@ reload (HearthPage *page)
     }
 
   self->loading = g_cancellable_new ();
-  hearth_page_read_async (page, read_board, g_strdup (get_program_id (self)), g_free,
+  hearth_page_read_async (page, read_board, g_strdup (hearth_page_get_program_id (HEARTH_PAGE (self))), g_free,
                           (GDestroyNotify) hearth_recognition_board_free, self->loading,
                           board_loaded_cb, hearth_weak_ref_new (self));
 }
@@ -943,7 +874,7 @@ clear_board (HearthRecognitionPage *self)
 static void
 program_changed_cb (HearthRecognitionPage *self)
 {
-  if (self->board != NULL && g_strcmp0 (self->board->program_id, get_program_id (self)) != 0)
+  if (self->board != NULL && g_strcmp0 (self->board->program_id, hearth_page_get_program_id (HEARTH_PAGE (self))) != 0)
     clear_board (self);
   update_actions (self);
   hearth_page_reload (HEARTH_PAGE (self));
@@ -1258,26 +1189,12 @@ job_new (HearthRecognitionPage *self)
 static void
 job_free (Job *job)
 {
-  if (job->page != NULL)
-    {
-      gpointer page = hearth_weak_ref_steal (job->page);
-
-      g_clear_object (&page);
-    }
+  hearth_weak_ref_clear (&job->page);
   g_free (job->day);
   g_ptr_array_unref (job->grants);
   g_ptr_array_unref (job->ids);
   g_free (job->title);
   g_free (job);
-}
-
-static HearthRecognitionPage *
-job_take_page (Job *job)
-{
-  HearthRecognitionPage *page = hearth_weak_ref_steal (job->page);
-
-  job->page = NULL;
-  return page;
 }
 
 /* On the DB thread, in one transaction: every grant or none. */
@@ -1323,19 +1240,19 @@ granted_cb (GObject      *source,
             gpointer      user_data)
 {
   Job *job = user_data;
-  g_autoptr(HearthRecognitionPage) self = job_take_page (job);
+  g_autoptr(HearthRecognitionPage) self = hearth_weak_ref_take (&job->page);
   g_autoptr(GError) error = NULL;
 
   if (!hearth_store_write_finish (HEARTH_STORE (source), result, &error))
     {
       if (self != NULL)
-        toast_error (self, _("Could not award the badge"), error);
+        hearth_page_add_error_toast (HEARTH_PAGE (self), _("Could not award the badge"), error);
       job_free (job);
       return;
     }
 
   if (self != NULL)
-    add_undo_toast (self, job->title, "recognition-undo.revoke-awards", ids_variant (job->ids));
+    hearth_page_add_undo_toast (HEARTH_PAGE (self), job->title, "recognition-undo.revoke-awards", ids_variant (job->ids));
   job_free (job);
 }
 
@@ -1428,19 +1345,19 @@ revoked_cb (GObject      *source,
             gpointer      user_data)
 {
   Job *job = user_data;
-  g_autoptr(HearthRecognitionPage) self = job_take_page (job);
+  g_autoptr(HearthRecognitionPage) self = hearth_weak_ref_take (&job->page);
   g_autoptr(GError) error = NULL;
 
   if (!hearth_store_write_finish (HEARTH_STORE (source), result, &error))
     {
       if (self != NULL)
-        toast_error (self, _("Could not revoke the badge"), error);
+        hearth_page_add_error_toast (HEARTH_PAGE (self), _("Could not revoke the badge"), error);
       job_free (job);
       return;
     }
 
   if (self != NULL)
-    add_undo_toast (self, job->title, "win.undo-delete-record",
+    hearth_page_add_undo_toast (HEARTH_PAGE (self), job->title, "win.undo-delete-record",
                     g_variant_new ("(ss)", "award", g_ptr_array_index (job->ids, 0)));
   job_free (job);
 }
@@ -1495,7 +1412,7 @@ awards_revoked_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!hearth_store_write_finish (HEARTH_STORE (source), result, &error) && self != NULL)
-    toast_error (self, _("Could not undo"), error);
+    hearth_page_add_error_toast (HEARTH_PAGE (self), _("Could not undo"), error);
 }
 
 static void
@@ -1545,7 +1462,7 @@ open_badge_editor (HearthRecognitionPage *self,
   if (store == NULL || program == NULL)
     return;
 
-  editor = hearth_badge_editor_new (get_parent_window (self), store, program, badge_id);
+  editor = hearth_badge_editor_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program, badge_id);
   if (editor == NULL)
     return;
   g_signal_connect_object (editor, "saved", G_CALLBACK (badge_saved_cb), self, G_CONNECT_SWAPPED);
@@ -1594,7 +1511,7 @@ award_action (GtkWidget  *widget,
 
   /* "" lets the organizer choose the badge in the dialog. */
   if (store != NULL && program != NULL)
-    present (hearth_award_dialog_new (get_parent_window (self), store, program,
+    present (hearth_award_dialog_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program,
                                       *id != '\0' ? id : NULL, NULL));
 }
 
@@ -1608,7 +1525,7 @@ save_image_action (GtkWidget  *widget,
   const char *id = badge_from_target (self, parameter);
 
   if (store != NULL && id != NULL)
-    hearth_badge_save_image (get_parent_window (self), store, id);
+    hearth_badge_save_image (hearth_page_get_window (HEARTH_PAGE (self)), store, id);
 }
 
 static void
@@ -1621,7 +1538,7 @@ card_action (GtkWidget  *widget,
   HearthProgram *program = hearth_page_get_program (HEARTH_PAGE (self));
 
   if (store != NULL && program != NULL)
-    present (hearth_card_dialog_new (get_parent_window (self), store, program,
+    present (hearth_card_dialog_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program,
                                      g_variant_get_string (parameter, NULL)));
 }
 
@@ -1636,7 +1553,7 @@ log_new_action (GtkWidget  *widget,
   const char *member_id = g_variant_get_string (parameter, NULL);
 
   if (store != NULL && program != NULL)
-    present (hearth_recognition_editor_new (get_parent_window (self), store, program, NULL,
+    present (hearth_recognition_editor_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program, NULL,
                                             *member_id != '\0' ? member_id : NULL, NULL));
 }
 
@@ -1650,7 +1567,7 @@ log_edit_action (GtkWidget  *widget,
   HearthProgram *program = hearth_page_get_program (HEARTH_PAGE (self));
 
   if (store != NULL && program != NULL)
-    present (hearth_recognition_editor_new (get_parent_window (self), store, program,
+    present (hearth_recognition_editor_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program,
                                             g_variant_get_string (parameter, NULL), NULL, NULL));
 }
 
@@ -1664,7 +1581,7 @@ spotlight_action (GtkWidget  *widget,
   HearthProgram *program = hearth_page_get_program (HEARTH_PAGE (self));
 
   if (store != NULL && program != NULL)
-    present (hearth_spotlight_dialog_new (get_parent_window (self), store, program,
+    present (hearth_spotlight_dialog_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program,
                                           g_variant_get_string (parameter, NULL)));
 }
 

@@ -92,79 +92,11 @@ G_DEFINE_FINAL_TYPE (HearthRolesPage, hearth_roles_page, HEARTH_TYPE_PAGE)
 static void reload_week   (HearthRolesPage *self);
 static void update_detail (HearthRolesPage *self);
 
-static const char *
-get_program_id (HearthRolesPage *self)
-{
-  HearthProgram *program = hearth_page_get_program (HEARTH_PAGE (self));
-
-  return program != NULL ? hearth_record_get_id (HEARTH_RECORD (program)) : NULL;
-}
-
-static GtkWindow *
-get_parent_window (HearthRolesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 present (GtkWindow *window)
 {
   if (window != NULL)
     gtk_window_present (window);
-}
-
-/* On the main window's overlay; a page placed elsewhere (the tests) uses the nearest one. */
-static void
-add_toast (HearthRolesPage *self,
-           AdwToast        *toast)
-{
-  GtkWindow *window = get_parent_window (self);
-  GtkWidget *overlay;
-
-  if (HEARTH_IS_WINDOW (window))
-    {
-      hearth_window_add_toast (HEARTH_WINDOW (window), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-toast_error (HearthRolesPage *self,
-             const char      *what,
-             const GError    *error)
-{
-  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
-  /* Toast titles are markup on libadwaita 1.2. */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  g_warning ("%s", text);
-  adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
-}
-
-/* A toast whose Undo is a window action: the page may be gone by the time it is clicked. */
-static void
-add_undo_toast (HearthRolesPage *self,
-                const char      *title,
-                const char      *action,
-                GVariant        *target)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, action);
-  adw_toast_set_action_target_value (toast, target);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
 }
 
 static HearthRosterRole *
@@ -1079,7 +1011,7 @@ start_load (HearthRolesPage     *self,
   GCancellable *cancellable = g_cancellable_new ();
   char **args = g_new0 (char *, 3);
 
-  args[0] = g_strdup (get_program_id (self));
+  args[0] = g_strdup (hearth_page_get_program_id (HEARTH_PAGE (self)));
   args[1] = g_strdup (week);
   hearth_page_read_async (HEARTH_PAGE (self), read_roster, args, (GDestroyNotify) g_strfreev,
                           (GDestroyNotify) hearth_roster_free, cancellable, callback,
@@ -1132,7 +1064,7 @@ roster_loaded_cb (GObject      *source,
       return;
     }
 
-  if (g_strcmp0 (roster->program_id, get_program_id (self)) != 0)
+  if (g_strcmp0 (roster->program_id, hearth_page_get_program_id (HEARTH_PAGE (self))) != 0)
     return;
 
   show_roster (self, g_steal_pointer (&roster));
@@ -1158,7 +1090,7 @@ week_loaded_cb (GObject      *source,
       return;
     }
 
-  if (g_strcmp0 (roster->program_id, get_program_id (self)) != 0 ||
+  if (g_strcmp0 (roster->program_id, hearth_page_get_program_id (HEARTH_PAGE (self))) != 0 ||
       g_strcmp0 (roster->iso_week, self->week) != 0)
     return;
 
@@ -1184,7 +1116,7 @@ reload_week (HearthRolesPage *self)
   g_clear_object (&self->week_loading);
 
   if (self->week == NULL || hearth_page_get_store (HEARTH_PAGE (self)) == NULL ||
-      get_program_id (self) == NULL)
+      hearth_page_get_program_id (HEARTH_PAGE (self)) == NULL)
     return;
 
   self->week_loading = start_load (self, self->week, week_loaded_cb);
@@ -1198,7 +1130,7 @@ reload (HearthPage *page)
 
   cancel_loads (self);
 
-  if (hearth_page_get_store (page) == NULL || get_program_id (self) == NULL)
+  if (hearth_page_get_store (page) == NULL || hearth_page_get_program_id (HEARTH_PAGE (self)) == NULL)
     return;
 
   if (self->roster == NULL)
@@ -1225,7 +1157,7 @@ clear_roster (HearthRolesPage *self)
 static void
 program_changed_cb (HearthRolesPage *self)
 {
-  if (self->roster != NULL && g_strcmp0 (self->roster->program_id, get_program_id (self)) != 0)
+  if (self->roster != NULL && g_strcmp0 (self->roster->program_id, hearth_page_get_program_id (HEARTH_PAGE (self))) != 0)
     clear_roster (self);
   update_actions (self);
   hearth_page_reload (HEARTH_PAGE (self));
@@ -1419,7 +1351,7 @@ open_checkin (HearthRolesPage *self,
   HearthProgram *program = hearth_page_get_program (HEARTH_PAGE (self));
 
   if (store != NULL && program != NULL && member_id != NULL)
-    present (hearth_checkin_dialog_new (get_parent_window (self), store, program, member_id,
+    present (hearth_checkin_dialog_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program, member_id,
                                         iso_week));
 }
 
@@ -1542,12 +1474,7 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  if (job->page != NULL)
-    {
-      gpointer page = hearth_weak_ref_steal (job->page);
-
-      g_clear_object (&page);
-    }
+  hearth_weak_ref_clear (&job->page);
   g_free (job->program_id);
   g_free (job->id);
   g_free (job->day);
@@ -1566,29 +1493,20 @@ create_role_job (HearthDatabase  *db,
   return hearth_role_create_from_preset (db, job->program_id, preset, &job->id, error);
 }
 
-static HearthRolesPage *
-job_take_page (Job *job)
-{
-  HearthRolesPage *page = hearth_weak_ref_steal (job->page);
-
-  job->page = NULL;
-  return page;
-}
-
 static void
 role_created_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   Job *job = user_data;
-  g_autoptr(HearthRolesPage) self = job_take_page (job);
+  g_autoptr(HearthRolesPage) self = hearth_weak_ref_take (&job->page);
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
   if (!hearth_store_write_finish (HEARTH_STORE (source), result, &error))
     {
       if (self != NULL)
-        toast_error (self, _("Could not create the role"), error);
+        hearth_page_add_error_toast (HEARTH_PAGE (self), _("Could not create the role"), error);
       job_free (job);
       return;
     }
@@ -1603,7 +1521,7 @@ role_created_cb (GObject      *source,
       adw_view_stack_set_visible_child_name (self->view_stack, "roles");
 
       toast = adw_toast_new (job->title);
-      add_toast (self, toast);
+      hearth_page_add_toast (HEARTH_PAGE (self), toast);
     }
   job_free (job);
 }
@@ -1620,12 +1538,12 @@ new_from_preset_action (GtkWidget  *widget,
   g_autofree char *escaped = NULL;
   Job *job;
 
-  if (store == NULL || get_program_id (self) == NULL || template == NULL)
+  if (store == NULL || hearth_page_get_program_id (HEARTH_PAGE (self)) == NULL || template == NULL)
     return;
 
   job = g_new0 (Job, 1);
   job->page = hearth_weak_ref_new (self);
-  job->program_id = g_strdup (get_program_id (self));
+  job->program_id = g_strdup (hearth_page_get_program_id (HEARTH_PAGE (self)));
   job->id = g_strdup (preset);
   /* Toast titles are markup on libadwaita 1.2. */
   escaped = g_markup_escape_text (_(template->name), -1);
@@ -1658,7 +1576,7 @@ open_role_editor (HearthRolesPage *self,
   if (store == NULL || program == NULL)
     return;
 
-  editor = hearth_role_editor_new (get_parent_window (self), store, program, role_id);
+  editor = hearth_role_editor_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program, role_id);
   if (editor == NULL)
     return;
   g_signal_connect_object (editor, "saved", G_CALLBACK (role_saved_cb), self, G_CONNECT_SWAPPED);
@@ -1696,7 +1614,7 @@ assign_action (GtkWidget  *widget,
   HearthRosterRole *role = get_selected_role (self);
 
   if (store != NULL && program != NULL && role != NULL)
-    present (hearth_assign_dialog_new (get_parent_window (self), store, program, role->id));
+    present (hearth_assign_dialog_new (hearth_page_get_window (HEARTH_PAGE (self)), store, program, role->id));
 }
 
 static void
@@ -1705,19 +1623,19 @@ role_deleted_cb (GObject      *source,
                  gpointer      user_data)
 {
   Job *job = user_data;
-  g_autoptr(HearthRolesPage) self = job_take_page (job);
+  g_autoptr(HearthRolesPage) self = hearth_weak_ref_take (&job->page);
   g_autoptr(GError) error = NULL;
 
   if (!hearth_store_write_finish (HEARTH_STORE (source), result, &error))
     {
       if (self != NULL)
-        toast_error (self, _("Could not delete the role"), error);
+        hearth_page_add_error_toast (HEARTH_PAGE (self), _("Could not delete the role"), error);
       job_free (job);
       return;
     }
 
   if (self != NULL)
-    add_undo_toast (self, job->title, "win.undo-delete-record",
+    hearth_page_add_undo_toast (HEARTH_PAGE (self), job->title, "win.undo-delete-record",
                     g_variant_new ("(ss)", "role", job->id));
   job_free (job);
 }
@@ -1763,19 +1681,19 @@ assignment_ended_cb (GObject      *source,
                      gpointer      user_data)
 {
   Job *job = user_data;
-  g_autoptr(HearthRolesPage) self = job_take_page (job);
+  g_autoptr(HearthRolesPage) self = hearth_weak_ref_take (&job->page);
   g_autoptr(GError) error = NULL;
 
   if (!hearth_store_write_finish (HEARTH_STORE (source), result, &error))
     {
       if (self != NULL)
-        toast_error (self, _("Could not end the assignment"), error);
+        hearth_page_add_error_toast (HEARTH_PAGE (self), _("Could not end the assignment"), error);
       job_free (job);
       return;
     }
 
   if (self != NULL)
-    add_undo_toast (self, job->title, "win.undo-end-assignment", g_variant_new_string (job->id));
+    hearth_page_add_undo_toast (HEARTH_PAGE (self), job->title, "win.undo-end-assignment", g_variant_new_string (job->id));
   job_free (job);
 }
 
@@ -1850,7 +1768,7 @@ open_toolkit_action (GtkWidget  *widget,
     return;
 
   window = adw_window_new ();
-  gtk_window_set_transient_for (GTK_WINDOW (window), get_parent_window (self));
+  gtk_window_set_transient_for (GTK_WINDOW (window), hearth_page_get_window (HEARTH_PAGE (self)));
   gtk_window_set_default_size (GTK_WINDOW (window), 520, 560);
   gtk_window_set_title (GTK_WINDOW (window), _("Toolkit"));
 
