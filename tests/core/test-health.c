@@ -834,26 +834,6 @@ test_run_recognition (void)
 
 /* The loader */
 
-static void
-sql (HearthDatabase *db,
-     const char     *format,
-     ...) G_GNUC_PRINTF (2, 3);
-
-static void
-sql (HearthDatabase *db,
-     const char     *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  exec_ok (db, text);
-}
-
 #define TS "'" STAMP "', '" STAMP "'"
 
 static void
@@ -866,51 +846,51 @@ test_load (void)
   g_autoptr(GError) error = NULL;
   HearthHealthCheck *check;
 
-  sql (db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
+  test_sql (db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
            "('" PROGRAM "', 'Makers', '" REF "', " TS "), ('" OTHER "', 'Others', NULL, " TS ")");
   g_assert_true (hearth_settings_set_int (db, PROGRAM, HEARTH_SETTING_HOURS_LIMIT, 5, &error));
   g_assert_no_error (error);
 
-  sql (db, "INSERT INTO member (id, program_id, display_name, created_at, updated_at) VALUES "
+  test_sql (db, "INSERT INTO member (id, program_id, display_name, created_at, updated_at) VALUES "
            "('ana', '" PROGRAM "', 'Ana', " TS "), ('ben', '" PROGRAM "', 'Ben', " TS "), "
            "('zed', '" OTHER "', 'Zed', " TS ")");
-  sql (db, "INSERT INTO member (id, program_id, display_name, created_at, updated_at, deleted_at) "
+  test_sql (db, "INSERT INTO member (id, program_id, display_name, created_at, updated_at, deleted_at) "
            "VALUES ('gone', '" PROGRAM "', 'Gone', " TS ", '" STAMP "')");
 
-  sql (db, "INSERT INTO role (id, program_id, name, purpose, toolkit, capacity, review_by, "
+  test_sql (db, "INSERT INTO role (id, program_id, name, purpose, toolkit, capacity, review_by, "
            "created_at, updated_at) VALUES "
            "('rw', '" PROGRAM "', 'Welcome team', 'Greet newcomers', 'A guide', 3, '2026-05-30', "
            TS "), ('ro', '" OTHER "', 'Elsewhere', NULL, NULL, 9, '2000-01-01', " TS ")");
-  sql (db, "INSERT INTO role (id, program_id, name, created_at, updated_at, deleted_at) VALUES "
+  test_sql (db, "INSERT INTO role (id, program_id, name, created_at, updated_at, deleted_at) VALUES "
            "('rd', '" PROGRAM "', 'Deleted role', " TS ", '" STAMP "')");
-  sql (db, "INSERT INTO role_goal (id, role_id, label, target_per_week, created_at, updated_at) "
+  test_sql (db, "INSERT INTO role_goal (id, role_id, label, target_per_week, created_at, updated_at) "
            "VALUES ('g1', 'rw', 'Welcome', 2, " TS "), ('g2', 'rw', 'Answer', 3, " TS "), "
            "('g0', 'rw', 'Free text', 0, " TS ")");
-  sql (db, "INSERT INTO role_goal (id, role_id, label, target_per_week, created_at, updated_at, "
+  test_sql (db, "INSERT INTO role_goal (id, role_id, label, target_per_week, created_at, updated_at, "
            "deleted_at) VALUES ('gd', 'rw', 'Old goal', 4, " TS ", '" STAMP "')");
 
-  sql (db, "INSERT INTO assignment (id, member_id, role_id, starts_on, ends_on, ended_on, "
+  test_sql (db, "INSERT INTO assignment (id, member_id, role_id, starts_on, ends_on, ended_on, "
            "hours_per_week, created_at, updated_at) VALUES "
            "('a-now', 'ana', 'rw', '2026-01-01', '2026-05-20', NULL, 6, " TS "), "
            "('a-old', 'ana', 'rw', '2025-01-01', NULL, '2025-12-31', 3, " TS "), "
            "('a-gone', 'gone', 'rw', '2026-01-01', NULL, NULL, 1, " TS "), "
            "('a-rd', 'ana', 'rd', '2026-01-01', NULL, NULL, 1, " TS "), "
            "('a-zed', 'zed', 'ro', '2026-01-01', NULL, NULL, 1, " TS ")");
-  sql (db, "INSERT INTO assignment (id, member_id, role_id, starts_on, hours_per_week, "
+  test_sql (db, "INSERT INTO assignment (id, member_id, role_id, starts_on, hours_per_week, "
            "created_at, updated_at, deleted_at) VALUES "
            "('a-del', 'ben', 'rw', '2026-01-01', 40, " TS ", '" STAMP "')");
 
   /* W19: g1 5 of 2 (counts 2), g2 1 of 3: 3/5. W20: no goal rows, no energy. W21: g1 0, g2
    * missing (counts 0), the deleted goal ignored: 0. W22 is deleted. */
-  sql (db, "INSERT INTO checkin (id, assignment_id, iso_week, energy, created_at, updated_at) "
+  test_sql (db, "INSERT INTO checkin (id, assignment_id, iso_week, energy, created_at, updated_at) "
            "VALUES ('c19', 'a-now', '2026-W19', 2, " TS "), "
            "('c21', 'a-now', '2026-W21', 1, " TS "), "
            "('c20', 'a-now', '2026-W20', NULL, " TS "), "
            "('cg', 'a-gone', '2026-W21', 1, " TS "), "
            "('cd', 'a-del', '2026-W21', 1, " TS ")");
-  sql (db, "INSERT INTO checkin (id, assignment_id, iso_week, energy, created_at, updated_at, "
+  test_sql (db, "INSERT INTO checkin (id, assignment_id, iso_week, energy, created_at, updated_at, "
            "deleted_at) VALUES ('c22', 'a-now', '2026-W22', 5, " TS ", '" STAMP "')");
-  sql (db, "INSERT INTO checkin_goal (checkin_id, goal_id, achieved) VALUES "
+  test_sql (db, "INSERT INTO checkin_goal (checkin_id, goal_id, achieved) VALUES "
            "('c19', 'g1', 5), ('c19', 'g2', 1), ('c19', 'g0', 7), ('c21', 'g1', 0), "
            "('c21', 'gd', 10)");
 
@@ -990,7 +970,7 @@ test_load (void)
     g_autoptr(HearthHealthInput) empty = NULL;
     g_autoptr(HearthHealthInput) none = NULL;
 
-    sql (db, "UPDATE role SET deleted_at = '" STAMP "' WHERE id = 'ro'");
+    test_sql (db, "UPDATE role SET deleted_at = '" STAMP "' WHERE id = 'ro'");
     empty = hearth_health_load (db, OTHER, HEARTH_HEALTH_PART_ALL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (empty->n_roles, ==, 0);
@@ -1035,25 +1015,25 @@ test_load_recognition (void)
     .n_recognitions = G_N_ELEMENTS (recognitions),
   };
 
-  sql (db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
+  test_sql (db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
            "('" PROGRAM "', 'Makers', '" REF "', " TS "), ('" OTHER "', 'Others', '" REF "', " TS ")");
   g_assert_true (hearth_settings_set_int (db, PROGRAM, HEARTH_SETTING_RECOGNITION_INTERVAL_DAYS, 30,
                                           &error));
   g_assert_no_error (error);
 
-  sql (db, "INSERT INTO member (id, program_id, display_name, status, created_at, updated_at) "
+  test_sql (db, "INSERT INTO member (id, program_id, display_name, status, created_at, updated_at) "
            "VALUES ('ana', '" PROGRAM "', 'Ana', 'ambassador', " TS "), "
            "('ben', '" PROGRAM "', 'Ben', 'ambassador', " TS "), "
            "('cy', '" PROGRAM "', 'Cy', 'ambassador', " TS "), "
            "('dan', '" PROGRAM "', 'Dan', 'member', " TS "), "
            "('zed', '" OTHER "', 'Zed', 'ambassador', " TS ")");
-  sql (db, "INSERT INTO member (id, program_id, display_name, status, created_at, updated_at, "
+  test_sql (db, "INSERT INTO member (id, program_id, display_name, status, created_at, updated_at, "
            "deleted_at) VALUES ('eve', '" PROGRAM "', 'Eve', 'ambassador', " TS ", '" STAMP "')");
 
   /* Ana: done on D-40; planned only, done in the future and deleted ones don't count. Ben:
    * done on D-50, then an award on D-10. Cy: only an award of a deleted badge. Dan is no
    * ambassador but counts for fairness. Eve is deleted. */
-  sql (db, "INSERT INTO recognition (id, member_id, kind, planned_on, done_on, created_at, "
+  test_sql (db, "INSERT INTO recognition (id, member_id, kind, planned_on, done_on, created_at, "
            "updated_at) VALUES "
            "('r1', 'ana', 'shout_out', NULL, '2026-04-21', " TS "), "
            "('r2', 'ana', 'gift', '2026-05-30', NULL, " TS "), "
@@ -1062,21 +1042,21 @@ test_load_recognition (void)
            "('r5', 'dan', 'perk', NULL, '2026-05-26', " TS "), "
            "('r6', 'eve', 'perk', NULL, '2026-05-26', " TS "), "
            "('r7', 'zed', 'perk', NULL, '2026-05-26', " TS ")");
-  sql (db, "INSERT INTO recognition (id, member_id, kind, done_on, created_at, updated_at, "
+  test_sql (db, "INSERT INTO recognition (id, member_id, kind, done_on, created_at, updated_at, "
            "deleted_at) VALUES ('r8', 'ana', 'gift', '2026-05-30', " TS ", '" STAMP "')");
-  sql (db, "INSERT INTO badge (id, program_id, name, created_at, updated_at) VALUES "
+  test_sql (db, "INSERT INTO badge (id, program_id, name, created_at, updated_at) VALUES "
            "('b1', '" PROGRAM "', 'Helper', " TS ")");
-  sql (db, "INSERT INTO badge (id, program_id, name, created_at, updated_at, deleted_at) VALUES "
+  test_sql (db, "INSERT INTO badge (id, program_id, name, created_at, updated_at, deleted_at) VALUES "
            "('b2', '" PROGRAM "', 'Old badge', " TS ", '" STAMP "')");
-  sql (db, "INSERT INTO award (id, badge_id, member_id, awarded_on, source, created_at, "
+  test_sql (db, "INSERT INTO award (id, badge_id, member_id, awarded_on, source, created_at, "
            "updated_at) VALUES ('w1', 'b1', 'ben', '2026-05-21', 'rule', " TS "), "
            "('w2', 'b2', 'cy', '2026-05-29', 'manual', " TS ")");
-  sql (db, "INSERT INTO award (id, badge_id, member_id, awarded_on, created_at, updated_at, "
+  test_sql (db, "INSERT INTO award (id, badge_id, member_id, awarded_on, created_at, updated_at, "
            "deleted_at) VALUES ('w3', 'b1', 'cy', '2026-05-29', " TS ", '" STAMP "')");
 
   /* Ana: not on the day of her recognition, nor after the reference day: 3 + 2. Ben: only
    * after his award. Cy: everything up to the reference day. */
-  sql (db, "INSERT INTO activity (member_id, day, kind, count) VALUES "
+  test_sql (db, "INSERT INTO activity (member_id, day, kind, count) VALUES "
            "('ana', '2026-04-21', 'message', 7), ('ana', '2026-04-22', 'message', 3), "
            "('ana', '2026-05-01', 'reply', 2), ('ana', '2026-06-02', 'message', 50), "
            "('ben', '2026-05-15', 'message', 10), ('ben', '2026-05-25', 'answer', 2), "
@@ -1142,10 +1122,7 @@ main (int   argc,
       char *argv[])
 {
   /* The sentences are checked in English. */
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_init_english (&argc, &argv, TRUE);
 
   g_test_add_func ("/core/health/overload", test_overload);
   g_test_add_func ("/core/health/burnout", test_burnout);

@@ -40,26 +40,6 @@ typedef struct
   char           *b_hand;      /* by hand only */
 } Fixture;
 
-static void
-sql (HearthDatabase *db,
-     const char     *format,
-     ...) G_GNUC_PRINTF (2, 3);
-
-static void
-sql (HearthDatabase *db,
-     const char     *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  exec_ok (db, text);
-}
-
 static char *
 add_badge (HearthDatabase *db,
            const char     *name,
@@ -117,13 +97,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->td = test_dir_new ();
-  f->db = open_db (f->td->path);
+  f->db = test_db_new (&f->td);
 
-  sql (f->db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
+  test_sql (f->db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
               "('" PROGRAM "', 'Makers', '" REF "', " TS "), "
               "('" OTHER "', 'Others', '" REF "', " TS ")");
-  sql (f->db, "INSERT INTO member (id, program_id, display_name, status, is_bot, joined_on, "
+  test_sql (f->db, "INSERT INTO member (id, program_id, display_name, status, is_bot, joined_on, "
               "deleted_at, created_at, updated_at) VALUES "
               "('ana', '" PROGRAM "', 'Ana', 'ambassador', 0, '2023-05-31', NULL, " TS "), "
               "('ben', '" PROGRAM "', 'Ben', 'ambassador', 0, '2023-06-01', NULL, " TS "), "
@@ -143,7 +122,7 @@ fixture_set_up (Fixture       *f,
 
   /* Welcomes: the window of 30 days at REF is (05-01, 05-31]. The bot, Cleo and Dan have
    * plenty but are not eligible. */
-  sql (f->db, "INSERT INTO activity (member_id, day, kind, count) VALUES "
+  test_sql (f->db, "INSERT INTO activity (member_id, day, kind, count) VALUES "
               "('ana', '2026-05-01', 'welcome', 1), "
               "('ana', '2026-05-02', 'welcome', 1), "
               "('ana', '2026-05-20', 'welcome', 8), "
@@ -157,11 +136,11 @@ fixture_set_up (Fixture       *f,
   /* Roles and assignments: Ben's two overlap from 04-01 to 04-19; their union is 03-23 to
    * REF, 70 days (10 weeks); counted twice it would be 89 days. Ana's runs from 05-01. A
    * deleted role's assignment counts nothing. */
-  sql (f->db, "INSERT INTO role (id, program_id, name, deleted_at, created_at, updated_at) VALUES "
+  test_sql (f->db, "INSERT INTO role (id, program_id, name, deleted_at, created_at, updated_at) VALUES "
               "('r1', '" PROGRAM "', 'Welcome', NULL, " TS "), "
               "('r2', '" PROGRAM "', 'Events', NULL, " TS "), "
               "('rx', '" PROGRAM "', 'Gone', '" STAMP "', " TS ")");
-  sql (f->db, "INSERT INTO assignment (id, member_id, role_id, starts_on, ended_on, created_at, "
+  test_sql (f->db, "INSERT INTO assignment (id, member_id, role_id, starts_on, ended_on, created_at, "
               "updated_at) VALUES "
               "('a-ben-1', 'ben', 'r1', '2026-03-23', '2026-04-20', " TS "), "
               "('a-ben-2', 'ben', 'r2', '2026-04-01', NULL, " TS "), "
@@ -170,7 +149,7 @@ fixture_set_up (Fixture       *f,
               "('a-bot', 'bot', 'r1', '2020-01-01', NULL, " TS ")");
 
   /* Check-ins of Ana: W20, W21, W22 (the reference week), W23 (later), and a deleted W19. */
-  sql (f->db, "INSERT INTO checkin (id, assignment_id, iso_week, deleted_at, created_at, "
+  test_sql (f->db, "INSERT INTO checkin (id, assignment_id, iso_week, deleted_at, created_at, "
               "updated_at) VALUES "
               "('c19', 'a-ana', '2026-W19', '" STAMP "', " TS "), "
               "('c20', 'a-ana', '2026-W20', NULL, " TS "), "
@@ -186,8 +165,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->db);
-  test_dir_free (f->td);
+  test_db_free (&f->db, f->td);
   g_free (f->b_welcome);
   g_free (f->b_weeks);
   g_free (f->b_checkins);
@@ -258,7 +236,7 @@ test_activity (Fixture       *f,
   g_assert_cmpstr (none, ==, "");
 
   /* One more on the reference day: 10 (05-01 still out, or it would be 11). */
-  sql (f->db, "INSERT INTO activity VALUES ('ana', '" REF "', 'welcome', 1)");
+  test_sql (f->db, "INSERT INTO activity VALUES ('ana', '" REF "', 'welcome', 1)");
   ready = ready_for (f, f->b_welcome, REF);
   g_assert_cmpuint (ready->len, ==, 1);
   r = find (ready, "ana");
@@ -298,7 +276,7 @@ test_ambassador_weeks (Fixture       *f,
   g_assert_cmpstr (before, ==, "");
 
   /* Counted twice the overlap would make 12 weeks. */
-  sql (f->db, "UPDATE badge SET rule_threshold = 11 WHERE id = '%s'", f->b_weeks);
+  test_sql (f->db, "UPDATE badge SET rule_threshold = 11 WHERE id = '%s'", f->b_weeks);
   eleven = ready_ids (f, f->b_weeks, REF);
   g_assert_cmpstr (eleven, ==, "");
 }
@@ -393,7 +371,7 @@ test_multiple_grant (Fixture       *f,
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
-  sql (f->db, "INSERT INTO activity VALUES ('ben', '2026-02-01', 'message', 5), "
+  test_sql (f->db, "INSERT INTO activity VALUES ('ben', '2026-02-01', 'message', 5), "
               "('ben', '2026-04-01', 'message', 5), ('ben', '2026-05-01', 'message', 3), "
               "('ben', '2026-05-10', 'message', 4)");
 
@@ -410,7 +388,7 @@ test_multiple_grant (Fixture       *f,
   after = ready_ids (f, f->b_messages, REF);
   g_assert_cmpstr (after, ==, "");
 
-  sql (f->db, "INSERT INTO activity VALUES ('ben', '2026-05-20', 'message', 1)");
+  test_sql (f->db, "INSERT INTO activity VALUES ('ben', '2026-05-20', 'message', 1)");
   ready = ready_for (f, f->b_messages, REF);
   g_assert_cmpint (find (ready, "ben")->measured, ==, 5);
   g_clear_pointer (&ready, g_ptr_array_unref);
@@ -435,7 +413,7 @@ test_all_badges (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) seen = g_string_new (NULL);
 
-  sql (f->db, "INSERT INTO activity VALUES ('ana', '" REF "', 'welcome', 1)");
+  test_sql (f->db, "INSERT INTO activity VALUES ('ana', '" REF "', 'welcome', 1)");
 
   /* Every badge with a rule, by badge name, then measured, then member name. */
   ready = ready_for (f, NULL, REF);
@@ -644,7 +622,7 @@ test_texts (void)
 static void
 add_recognitions (HearthDatabase *db)
 {
-  sql (db, "INSERT INTO recognition (id, member_id, kind, title, planned_on, done_on, "
+  test_sql (db, "INSERT INTO recognition (id, member_id, kind, title, planned_on, done_on, "
            "deleted_at, created_at, updated_at) VALUES "
            "('r-done-new', 'ana', 'shout_out', 'Thanks', NULL, '2026-05-20', NULL, " TS "), "
            "('r-later', 'ben', 'gift', NULL, '2026-06-10', NULL, NULL, " TS "), "
@@ -687,10 +665,10 @@ test_board (Fixture       *f,
   hearth_database_soft_delete (f->db, "award", a_revoked, &error);
   g_assert_no_error (error);
   /* Awards hanging off a deleted member (or a deleted badge) are left out. */
-  sql (f->db, "INSERT INTO award (id, badge_id, member_id, awarded_on, source, created_at, "
+  test_sql (f->db, "INSERT INTO award (id, badge_id, member_id, awarded_on, source, created_at, "
               "updated_at) VALUES ('a-dan', '%s', 'dan', '2026-05-05', 'manual', " TS ")",
        f->b_hand);
-  sql (f->db, "INSERT INTO settings VALUES ('" PROGRAM "', 'recognition_interval_days', '30')");
+  test_sql (f->db, "INSERT INTO settings VALUES ('" PROGRAM "', 'recognition_interval_days', '30')");
 
   board = hearth_recognition_board_load (f->db, PROGRAM, NULL, &error);
   g_assert_no_error (error);
@@ -820,14 +798,14 @@ test_board_due (Fixture       *f,
   g_autoptr(HearthRecognitionBoard) board = NULL;
   g_autoptr(GError) error = NULL;
 
-  sql (f->db, "INSERT INTO settings VALUES ('" PROGRAM "', 'recognition_interval_days', '30')");
+  test_sql (f->db, "INSERT INTO settings VALUES ('" PROGRAM "', 'recognition_interval_days', '30')");
   /* Whether a bot can be due is the guard's business (hearth-health.c): keep it out of this. */
-  sql (f->db, "UPDATE member SET status = 'member' WHERE id = 'bot'");
-  sql (f->db, "INSERT INTO recognition (id, member_id, kind, done_on, created_at, updated_at) "
+  test_sql (f->db, "UPDATE member SET status = 'member' WHERE id = 'bot'");
+  test_sql (f->db, "INSERT INTO recognition (id, member_id, kind, done_on, created_at, updated_at) "
               "VALUES ('x1', 'ana', 'gift', '2026-05-30', " TS "), "
               "('x2', 'ben', 'gift', '2026-01-10', " TS "), "
               "('x3', 'eve', 'gift', '2026-04-20', " TS ")");
-  sql (f->db, "INSERT INTO activity VALUES ('eve', '2026-05-01', 'message', 3), "
+  test_sql (f->db, "INSERT INTO activity VALUES ('eve', '2026-05-01', 'message', 3), "
               "('ben', '2026-05-01', 'message', 40)");
 
   board = hearth_recognition_board_load (f->db, PROGRAM, NULL, &error);
@@ -929,7 +907,7 @@ test_snapshot_round_trip (Fixture       *f,
   hearth_database_soft_delete (f->db, "award", revoked, &error);
   g_assert_no_error (error);
   /* Only this program: drop the other one's rows from the comparison. */
-  sql (f->db, "DELETE FROM recognition WHERE member_id = 'zed' OR member_id = 'dan'");
+  test_sql (f->db, "DELETE FROM recognition WHERE member_id = 'zed' OR member_id = 'dan'");
 
   hearth_snapshot_export (f->db, PROGRAM, file, HEARTH_SNAPSHOT_EXPORT_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -951,9 +929,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  test_init_english (&argc, &argv, FALSE);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

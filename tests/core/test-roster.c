@@ -25,26 +25,6 @@ typedef struct
   HearthDatabase *db;
 } Fixture;
 
-static void
-sql (HearthDatabase *db,
-     const char     *format,
-     ...) G_GNUC_PRINTF (2, 3);
-
-static void
-sql (HearthDatabase *db,
-     const char     *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  exec_ok (db, text);
-}
-
 /*
  * Roles: rw "Welcome team" (capacity 3, review due yesterday; goals g1 Welcome 3/week measured
  * from welcome, g2 Chat 2/week counted by hand), re "Events" (no purpose or toolkit, capacity
@@ -59,13 +39,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->td = test_dir_new ();
-  f->db = open_db (f->td->path);
+  f->db = test_db_new (&f->td);
 
-  sql (f->db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
+  test_sql (f->db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
               "('" PROGRAM "', 'Makers', '2026-05-31', " TS "), "
               "('" OTHER "', 'Others', '2026-05-31', " TS ")");
-  sql (f->db, "INSERT INTO member (id, program_id, display_name, status, is_bot, created_at, "
+  test_sql (f->db, "INSERT INTO member (id, program_id, display_name, status, is_bot, created_at, "
               "updated_at) VALUES "
               "('ana', '" PROGRAM "', 'Ana', 'ambassador', 0, " TS "), "
               "('ben', '" PROGRAM "', 'Ben', 'ambassador', 0, " TS "), "
@@ -78,7 +57,7 @@ fixture_set_up (Fixture       *f,
               "('bot', '" PROGRAM "', 'Bot', 'member', 1, " TS "), "
               "('zed', '" OTHER "', 'Zed', 'ambassador', 0, " TS ")");
 
-  sql (f->db, "INSERT INTO role (id, program_id, preset, name, purpose, toolkit, capacity, "
+  test_sql (f->db, "INSERT INTO role (id, program_id, preset, name, purpose, toolkit, capacity, "
               "term_weeks, review_by, created_at, updated_at) VALUES "
               "('rw', '" PROGRAM "', 'welcome_team', 'Welcome team', 'Greet newcomers', "
               "'See https://example.org/guide', 3, 12, '2026-05-30', " TS "), "
@@ -86,7 +65,7 @@ fixture_set_up (Fixture       *f,
               "('rc', '" PROGRAM "', 'custom', 'Content', 'Share the good', 'A guide', NULL, "
               "NULL, NULL, " TS "), "
               "('ro', '" OTHER "', 'custom', 'Elsewhere', NULL, NULL, 5, NULL, NULL, " TS ")");
-  sql (f->db, "INSERT INTO role_goal (id, role_id, label, target_per_week, metric, created_at, "
+  test_sql (f->db, "INSERT INTO role_goal (id, role_id, label, target_per_week, metric, created_at, "
               "updated_at) VALUES "
               "('g1', 'rw', 'Welcome', 3, 'welcome', '2026-01-01T00:00:00.000Z', "
               "'2026-01-01T00:00:00.000Z'), "
@@ -95,7 +74,7 @@ fixture_set_up (Fixture       *f,
               "('g3', 're', 'Promote', 2, 'event_promoted', " TS "), "
               "('g4', 'rc', 'Share', 1, 'content_shared', " TS ")");
 
-  sql (f->db, "INSERT INTO assignment (id, member_id, role_id, starts_on, ends_on, ended_on, "
+  test_sql (f->db, "INSERT INTO assignment (id, member_id, role_id, starts_on, ends_on, ended_on, "
               "hours_per_week, scope, created_at, updated_at) VALUES "
               "('a-ana-w', 'ana', 'rw', '2026-01-01', '2026-05-20', NULL, 3, 'Europe', " TS "), "
               "('a-ana-e', 'ana', 're', '2026-01-01', NULL, NULL, 3, NULL, " TS "), "
@@ -111,7 +90,7 @@ fixture_set_up (Fixture       *f,
   /* Check-ins. Ana: W22 energy 2 in rw (Welcome saved as 5) and 4 in re; W21 energy 1 in rw
    * (Welcome saved as 1); W11 energy 3 (the oldest week of the series); W10 energy 5 (outside
    * it). Ben: W20 energy 4 in rc. */
-  sql (f->db, "INSERT INTO checkin (id, assignment_id, iso_week, energy, note, created_at, "
+  test_sql (f->db, "INSERT INTO checkin (id, assignment_id, iso_week, energy, note, created_at, "
               "updated_at) VALUES "
               "('c1', 'a-ana-w', '2026-W22', 2, 'private', " TS "), "
               "('c2', 'a-ana-e', '2026-W22', 4, NULL, " TS "), "
@@ -119,11 +98,11 @@ fixture_set_up (Fixture       *f,
               "('c4', 'a-ana-w', '2026-W11', 3, NULL, " TS "), "
               "('c5', 'a-ana-w', '2026-W10', 5, NULL, " TS "), "
               "('c6', 'a-ben-c', '2026-W20', 4, NULL, " TS ")");
-  sql (f->db, "INSERT INTO checkin_goal (checkin_id, goal_id, achieved) VALUES "
+  test_sql (f->db, "INSERT INTO checkin_goal (checkin_id, goal_id, achieved) VALUES "
               "('c1', 'g1', 5), ('c3', 'g1', 1)");
 
   /* Activity: W22 is 2026-05-25 to 2026-05-31. */
-  sql (f->db, "INSERT INTO activity (member_id, day, kind, count) VALUES "
+  test_sql (f->db, "INSERT INTO activity (member_id, day, kind, count) VALUES "
               "('ben', '2026-05-24', 'welcome', 1), "
               "('ben', '2026-05-25', 'welcome', 2), "
               "('ben', '2026-06-01', 'welcome', 9), "
@@ -138,7 +117,7 @@ fixture_set_up (Fixture       *f,
               "('dec', '2026-04-01', 'welcome', 500), "
               "('bot', '2026-04-01', 'welcome', 500), "
               "('eve', '2026-04-01', 'message', 50)");
-  sql (f->db, "INSERT INTO nomination (id, nominee_id, nominator_id, nominator_name, created_on, "
+  test_sql (f->db, "INSERT INTO nomination (id, nominee_id, nominator_id, nominator_name, created_on, "
               "consent, created_at, updated_at) VALUES "
               "('n1', 'zoe', 'ana', NULL, '2026-05-01', 'accepted', " TS "), "
               "('n2', 'zoe', NULL, 'Kim', '2026-05-01', 'accepted', " TS "), "
@@ -150,8 +129,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->db);
-  test_dir_free (f->td);
+  test_db_free (&f->db, f->td);
 }
 
 static HearthRoster *
@@ -620,9 +598,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  test_init_english (&argc, &argv, FALSE);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

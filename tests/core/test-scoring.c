@@ -34,8 +34,7 @@ ctx_new (void)
 {
   Ctx *ctx = g_new0 (Ctx, 1);
 
-  ctx->td = test_dir_new ();
-  ctx->db = open_db (ctx->td->path);
+  ctx->db = test_db_new (&ctx->td);
   exec_ok (ctx->db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES ('"
                     PROGRAM "', 'Makers', '" REF "', '" STAMP "', '" STAMP "')");
 
@@ -45,32 +44,11 @@ ctx_new (void)
 static void
 ctx_free (Ctx *ctx)
 {
-  g_clear_object (&ctx->db);
-  test_dir_free (ctx->td);
+  test_db_free (&ctx->db, ctx->td);
   g_free (ctx);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Ctx, ctx_free)
-
-static void
-sql (Ctx        *ctx,
-     const char *format,
-     ...) G_GNUC_PRINTF (2, 3);
-
-static void
-sql (Ctx        *ctx,
-     const char *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  exec_ok (ctx->db, text);
-}
 
 /* The day @days_before the reference day, as YYYY-MM-DD (static buffers, four in rotation). */
 static const char *
@@ -101,7 +79,7 @@ add_member_full (Ctx        *ctx,
   g_autofree char *joined = joined_on != NULL ? g_strdup_printf ("'%s'", joined_on)
                                               : g_strdup ("NULL");
 
-  sql (ctx, "INSERT INTO member (id, program_id, display_name, joined_on, is_bot, created_at, "
+  test_sql (ctx->db, "INSERT INTO member (id, program_id, display_name, joined_on, is_bot, created_at, "
             "updated_at) VALUES ('%s', '" PROGRAM "', '%s', %s, %d, '" STAMP "', '" STAMP "')",
        id, name, joined, bot ? 1 : 0);
 }
@@ -121,7 +99,7 @@ add_activity (Ctx        *ctx,
               const char *kind,
               int         count)
 {
-  sql (ctx, "INSERT INTO activity (member_id, day, kind, count) VALUES ('%s', '%s', '%s', %d)",
+  test_sql (ctx->db, "INSERT INTO activity (member_id, day, kind, count) VALUES ('%s', '%s', '%s', %d)",
        member, day_before (days_before), kind, count);
 }
 
@@ -131,7 +109,7 @@ add_observation (Ctx        *ctx,
                  const char *trait,
                  int         rating)
 {
-  sql (ctx, "INSERT INTO observation (id, member_id, trait, rating, observed_on, created_at, "
+  test_sql (ctx->db, "INSERT INTO observation (id, member_id, trait, rating, observed_on, created_at, "
             "updated_at) VALUES ('o%u', '%s', '%s', %d, '2026-05-01', '" STAMP "', '" STAMP "')",
        ++ctx->serial, member, trait, rating);
 }
@@ -148,7 +126,7 @@ add_nomination (Ctx        *ctx,
   g_autofree char *id = nominator_id ? g_strdup_printf ("'%s'", nominator_id) : g_strdup ("NULL");
   g_autofree char *who = name ? g_strdup_printf ("'%s'", name) : g_strdup ("NULL");
 
-  sql (ctx, "INSERT INTO nomination (id, nominee_id, nominator_id, nominator_name, created_on, "
+  test_sql (ctx->db, "INSERT INTO nomination (id, nominee_id, nominator_id, nominator_name, created_on, "
             "consent, created_at, updated_at, deleted_at) VALUES ('n%u', '%s', %s, %s, "
             "'2024-01-01', '%s', '" STAMP "', '" STAMP "', %s)",
        ++ctx->serial, nominee, id, who, consent, deleted ? "'" STAMP "'" : "NULL");
@@ -427,7 +405,7 @@ test_observations (void)
   add_observation (ctx, "m1", "alignment", 4);
   /* A deleted observation counts for nothing. */
   add_observation (ctx, "m1", "alignment", 1);
-  sql (ctx, "UPDATE observation SET deleted_at = '" STAMP "' WHERE id = 'o%u'", ctx->serial);
+  test_sql (ctx->db, "UPDATE observation SET deleted_at = '" STAMP "' WHERE id = 'o%u'", ctx->serial);
 
   add_observation (ctx, "m2", "alignment", 3);
   add_observation (ctx, "m2", "alignment", 5);
@@ -639,25 +617,25 @@ test_flags (void)
   add_activity (ctx, "new", 27, "message", 1);          /* inside the last 28 days */
   add_activity (ctx, "edge", 28, "message", 1);         /* just outside: inactive */
 
-  sql (ctx, "INSERT INTO role (id, program_id, name, created_at, updated_at) VALUES "
+  test_sql (ctx->db, "INSERT INTO role (id, program_id, name, created_at, updated_at) VALUES "
             "('r1', '" PROGRAM "', 'Welcome', '" STAMP "', '" STAMP "')");
-  sql (ctx, "INSERT INTO assignment (id, member_id, role_id, starts_on, created_at, updated_at) "
+  test_sql (ctx->db, "INSERT INTO assignment (id, member_id, role_id, starts_on, created_at, updated_at) "
             "VALUES ('a1', 'role', 'r1', '%s', '" STAMP "', '" STAMP "')", day_before (0));
-  sql (ctx, "INSERT INTO assignment (id, member_id, role_id, starts_on, ended_on, created_at, "
+  test_sql (ctx->db, "INSERT INTO assignment (id, member_id, role_id, starts_on, ended_on, created_at, "
             "updated_at) VALUES ('a2', 'ended', 'r1', '2025-01-01', '2025-06-01', '" STAMP "', '"
             STAMP "')");
-  sql (ctx, "INSERT INTO assignment (id, member_id, role_id, starts_on, created_at, updated_at) "
+  test_sql (ctx->db, "INSERT INTO assignment (id, member_id, role_id, starts_on, created_at, updated_at) "
             "VALUES ('a3', 'future', 'r1', '%s', '" STAMP "', '" STAMP "')", day_before (-1));
-  sql (ctx, "INSERT INTO assignment (id, member_id, role_id, starts_on, created_at, updated_at, "
+  test_sql (ctx->db, "INSERT INTO assignment (id, member_id, role_id, starts_on, created_at, updated_at, "
             "deleted_at) VALUES ('a4', 'ended', 'r1', '2025-01-01', '" STAMP "', '" STAMP "', '"
             STAMP "')");
-  sql (ctx, "INSERT INTO member_status_change (id, member_id, status, changed_on, created_at, "
+  test_sql (ctx->db, "INSERT INTO member_status_change (id, member_id, status, changed_on, created_at, "
             "updated_at) VALUES ('s1', 'declined', 'declined', '2025-01-01', '" STAMP "', '"
             STAMP "')");
-  sql (ctx, "INSERT INTO member_status_change (id, member_id, status, changed_on, created_at, "
+  test_sql (ctx->db, "INSERT INTO member_status_change (id, member_id, status, changed_on, created_at, "
             "updated_at, deleted_at) VALUES ('s2', 'role', 'declined', '2025-01-01', '" STAMP "', '"
             STAMP "', '" STAMP "')");
-  sql (ctx, "INSERT INTO member_status_change (id, member_id, status, changed_on, created_at, "
+  test_sql (ctx->db, "INSERT INTO member_status_change (id, member_id, status, changed_on, created_at, "
             "updated_at) VALUES ('s3', 'future', 'candidate', '2025-01-01', '" STAMP "', '"
             STAMP "')");
 
@@ -695,9 +673,9 @@ test_ranking_and_reproducibility (void)
   g_autoptr(HearthScoreSet) second = NULL;
   const char *expected[] = { "m-top", "m-b", "m-a1", "m-a2", "m-c" };
 
-  sql (ctx, "INSERT INTO program (id, name, created_at, updated_at) VALUES "
+  test_sql (ctx->db, "INSERT INTO program (id, name, created_at, updated_at) VALUES "
             "('other', 'Other', '" STAMP "', '" STAMP "')");
-  sql (ctx, "INSERT INTO member (id, program_id, display_name, is_bot, created_at, updated_at) "
+  test_sql (ctx->db, "INSERT INTO member (id, program_id, display_name, is_bot, created_at, updated_at) "
             "VALUES ('elsewhere', 'other', 'Elsewhere', 0, '" STAMP "', '" STAMP "')");
   add_member (ctx, "m-c", "Carla");
   add_member (ctx, "m-a2", "Ambar");
@@ -705,7 +683,7 @@ test_ranking_and_reproducibility (void)
   add_member (ctx, "m-b", "Bea");
   add_member (ctx, "m-top", "Zoë");
   add_member (ctx, "gone", "Gone");
-  sql (ctx, "UPDATE member SET deleted_at = '" STAMP "' WHERE id = 'gone'");
+  test_sql (ctx->db, "UPDATE member SET deleted_at = '" STAMP "' WHERE id = 'gone'");
 
   add_activity (ctx, "m-top", 0, "reply", 36);
   add_activity (ctx, "m-b", 0, "reply", 3);
@@ -813,10 +791,7 @@ main (int   argc,
       char *argv[])
 {
   /* The evidence is checked in English with a dot for decimals. */
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_init_english (&argc, &argv, TRUE);
 
   g_test_add_func ("/core/scoring/strings", test_strings);
   g_test_add_func ("/core/scoring/no-activity", test_no_activity);

@@ -421,10 +421,7 @@ main (int   argc,
       char *argv[])
 {
   /* The texts are checked in English. */
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_init_english (&argc, &argv, TRUE);
 
   g_test_add_func ("/core/spotlight/draft/all-facts", test_draft_all_facts);
   g_test_add_func ("/core/spotlight/draft/no-roles-no-badges", test_draft_no_roles_no_badges);

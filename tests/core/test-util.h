@@ -7,6 +7,8 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 
 #include "hearth-store.h"
@@ -93,6 +95,58 @@ exec_ok (HearthDatabase *db,
 
   hearth_database_exec (db, sql, &error);
   g_assert_no_error (error);
+}
+
+/* A fresh database in a folder of its own, which *@td receives (test_db_free removes both). */
+static inline HearthDatabase *
+test_db_new (TestDir **td)
+{
+  *td = test_dir_new ();
+
+  return open_db ((*td)->path);
+}
+
+/* Closes *@db and removes @td's folder. */
+static inline void
+test_db_free (HearthDatabase **db,
+              TestDir         *td)
+{
+  g_clear_object (db);
+  test_dir_free (td);
+}
+
+/* Runs the SQL that @format gives, which must succeed. */
+static inline void
+test_sql (HearthDatabase *db,
+          const char     *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static inline void
+test_sql (HearthDatabase *db,
+          const char     *format,
+          ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  exec_ok (db, text);
+}
+
+/* g_test_init for a test that checks texts in English, with a dot for decimals; with
+ * @isolate_dirs, each test gets its own XDG folders. */
+static inline void
+test_init_english (int      *argc,
+                   char   ***argv,
+                   gboolean  isolate_dirs)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_init (argc, argv, isolate_dirs ? G_TEST_OPTION_ISOLATE_DIRS : NULL, NULL);
 }
 
 /* A write callback for jobs that must fail: @user_data is a GError ** that receives why. */

@@ -21,7 +21,8 @@ HELPERS = ('StepFailed', 'Watchdog', 'check', 'emit', 'diag', 'wait_for', 'child
            'find_binary', 'preconditions', 'launch_app', 'close_app', 'check_log_clean', 'query_database',
            'LOG_LINE', 'STARTUP_TIMEOUT', 'EXIT_TIMEOUT', 'press', 'choose', 'item_text',
            'KEYCODE_CONTROL_L', 'KEYCODE_ALT_L', 'KEY_RETURN', 'KEY_DOWN', 'KEY_F', 'KEY_C',
-           'KEY_N', 'KEY_T', 'KEY_HOME', 'KEY_SPACE')
+           'KEY_N', 'KEY_T', 'KEY_HOME', 'KEY_SPACE', 'select_page', 'find_button', 'chain',
+           'run_script')
 
 
 def ensure_system_python(script):

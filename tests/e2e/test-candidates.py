@@ -12,11 +12,7 @@
 # Prints TAP; skips like test-first-run.py (HEARTH_REQUIRE_TOOLS=1 makes a skip a failure).
 
 import os
-import signal
 import subprocess
-import sys
-import tempfile
-import time
 
 import hearth_e2e_boot
 
@@ -129,13 +125,7 @@ class Candidates:
 
     # 3
     def show_page(self):
-        sidebar = wait_for('the "Pages" sidebar',
-                           lambda: next((n for n in walk_outside_list(self.main)
-                                         if role(n) == 'list' and n.name == 'Pages'), None))
-        index = next((i for i, item in enumerate(children(sidebar)) if item.name == 'Candidates'),
-                     None)
-        check(index is not None, 'no "Candidates" in the sidebar')
-        check(sidebar.querySelection().selectChild(index), 'Selection.selectChild failed')
+        select_page(self.main, 'Candidates', walker=walk_outside_list)
         # The list itself is not hit-tested: GTK 4.8 answers no object inside a column view.
         # The count above it is, and shows that the list pane is the one on screen.
         wait_for('the ranked list', lambda: next((n for n in walk_outside_list(self.main)
@@ -275,29 +265,15 @@ class Candidates:
               % (history, expected))
 
 
-def on_alarm(signum, frame):
-    raise Watchdog('the run took longer than %ss' % TOTAL_TIMEOUT)
-
-
 def main():
-    preconditions()
-    binary = find_binary()
-    emit('1..%d' % len(STEPS))
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(TOTAL_TIMEOUT)
-    started = time.monotonic()
-
-    with tempfile.TemporaryDirectory(prefix='hearth-e2e-') as tmp:
-        run = Candidates(binary, tmp)
+    def steps_of(run):
         flow = [run.prepare, run.start, run.show_page, run.open_top, run.add_nomination,
                 run.add_observation, run.promote]
-        steps = [(action, set(range(1, n))) for n, action in enumerate(flow, start=1)]
+        steps = chain(flow)
         steps += [(run.close, {2}), (run.log_clean, {2}), (run.check_database, {1, 2, 3, 4})]
-        assert len(steps) == len(STEPS)
-        failed = e2e.run_steps(run, STEPS, steps, (run.log_clean, run.check_database))
-        diag('run took %.1fs' % (time.monotonic() - started))
+        return steps
 
-    sys.exit(1 if failed else 0)
+    run_script(Candidates, STEPS, TOTAL_TIMEOUT, steps_of)
 
 
 if __name__ == '__main__':

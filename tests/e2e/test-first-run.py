@@ -760,6 +760,64 @@ def run_steps(run, titles, steps, stop_before):
     return failed
 
 
+def select_page(main, name, walker=walk):
+    """Shows page @name through the "Pages" sidebar's Selection; @walker walks @main."""
+    sidebar = wait_for('the "Pages" sidebar',
+                       lambda: next((n for n in walker(main)
+                                     if role(n) == 'list' and n.name == 'Pages'), None))
+    index = next((i for i, item in enumerate(children(sidebar)) if item.name == name), None)
+    check(index is not None, 'no %r in the sidebar' % name)
+    check(sidebar.querySelection().selectChild(index), 'Selection.selectChild failed')
+
+
+def find_button(root, name, roles=('push button',), on_screen='prefer', timeout=None):
+    """Waits for a sensitive button under @root that acts, by its spoken name (GTK 4.8 speaks a
+    button's accessible label followed by its own label's text). @on_screen: 'require' takes
+    only a hit-tested one; 'prefer' one on screen when there are several, else the first;
+    'any' the first."""
+    def find():
+        found = [b for b in walk(root) if role(b) in roles
+                 and (name in spoken_names(b) or (b.name or '').startswith(name + ' '))
+                 and has_state(b, state('SENSITIVE')) and 'Action' in interfaces(b)
+                 and b.queryAction().nActions > 0
+                 and (on_screen != 'require' or is_on_screen(b))]
+        if on_screen == 'prefer':
+            return next((b for b in found if is_on_screen(b)), found[0] if found else None)
+        return found[0] if found else None
+    return wait_for('the "%s" button' % name, find, timeout=timeout)
+
+
+def chain(flow):
+    """Steps for run_script(): each action in @flow needs every one before it."""
+    return [(action, set(range(1, n))) for n, action in enumerate(flow, start=1)]
+
+
+def run_script(make_run, titles, total_timeout, steps_of):
+    """The main() of the e2e scripts after this one: skips without the tools, prints the TAP
+    plan for @titles, gives the whole run @total_timeout seconds, makes the run with
+    make_run(binary, tmp), runs the steps steps_of(run) gives (see run_steps; the app stops
+    before run.log_clean and run.check_database) and exits 1 if any failed."""
+    preconditions()
+    binary = find_binary()
+    emit('1..%d' % len(titles))
+
+    def on_alarm(signum, frame):
+        raise Watchdog('the run took longer than %ss' % total_timeout)
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(total_timeout)
+    started = time.monotonic()
+
+    with tempfile.TemporaryDirectory(prefix='hearth-e2e-') as tmp:
+        run = make_run(binary, tmp)
+        steps = steps_of(run)
+        assert len(steps) == len(titles)
+        failed = run_steps(run, titles, steps, (run.log_clean, run.check_database))
+        diag('run took %.1fs' % (time.monotonic() - started))
+
+    sys.exit(1 if failed else 0)
+
+
 def on_alarm(signum, frame):
     raise Watchdog('the run took longer than %ss' % TOTAL_TIMEOUT)
 

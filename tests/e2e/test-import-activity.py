@@ -12,11 +12,7 @@
 # Prints TAP; skips like test-first-run.py (HEARTH_REQUIRE_TOOLS=1 makes a skip a failure).
 
 import os
-import signal
 import subprocess
-import sys
-import tempfile
-import time
 
 import hearth_e2e_boot
 
@@ -178,28 +174,14 @@ class ImportActivity:
               % (activity, ACTIVITY))
 
 
-def on_alarm(signum, frame):
-    raise Watchdog('the run took longer than %ss' % TOTAL_TIMEOUT)
-
-
 def main():
-    preconditions()
-    binary = find_binary()
-    emit('1..%d' % len(STEPS))
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(TOTAL_TIMEOUT)
-    started = time.monotonic()
-
-    with tempfile.TemporaryDirectory(prefix='hearth-e2e-') as tmp:
-        run = ImportActivity(binary, tmp)
+    def steps_of(run):
         flow = [run.prepare, run.start, run.open_dialog, run.choose_file, run.import_file]
-        steps = [(action, set(range(1, n))) for n, action in enumerate(flow, start=1)]
+        steps = chain(flow)
         steps += [(run.close, {2}), (run.log_clean, {2}), (run.check_database, {1, 2, 3, 4, 5})]
-        assert len(steps) == len(STEPS)
-        failed = e2e.run_steps(run, STEPS, steps, (run.log_clean, run.check_database))
-        diag('run took %.1fs' % (time.monotonic() - started))
+        return steps
 
-    sys.exit(1 if failed else 0)
+    run_script(ImportActivity, STEPS, TOTAL_TIMEOUT, steps_of)
 
 
 if __name__ == '__main__':

@@ -13,11 +13,7 @@
 
 import json
 import os
-import signal
 import subprocess
-import sys
-import tempfile
-import time
 
 import hearth_e2e_boot
 
@@ -72,14 +68,7 @@ class Recognition:
         """A sensitive button that acts, by its spoken name; one on screen when there are
         several (a stack keeps its hidden pages' buttons, which do not act), else the first
         (GTK 4.8 answers hit-tests unreliably in dialogs and in rows below the fold)."""
-        def find():
-            # GTK 4.8 speaks a button's accessible label followed by its own label's text.
-            found = [b for b in walk(root) if role(b) in roles
-                     and (name in spoken_names(b) or (b.name or '').startswith(name + ' '))
-                     and has_state(b, state('SENSITIVE')) and 'Action' in interfaces(b)
-                     and b.queryAction().nActions > 0]
-            return next((b for b in found if is_on_screen(b)), found[0] if found else None)
-        return wait_for('the "%s" button' % name, find, timeout=STEP_TIMEOUT)
+        return find_button(root, name, roles, on_screen='prefer', timeout=STEP_TIMEOUT)
 
     def show_view(self, name):
         switch = wait_for('the "%s" view switch' % name,
@@ -91,12 +80,7 @@ class Recognition:
         do_action(switch)
 
     def show_page(self, name):
-        sidebar = wait_for('the "Pages" sidebar',
-                           lambda: next((n for n in walk(self.main)
-                                         if role(n) == 'list' and n.name == 'Pages'), None))
-        index = next((i for i, item in enumerate(children(sidebar)) if item.name == name), None)
-        check(index is not None, 'no %r in the sidebar' % name)
-        check(sidebar.querySelection().selectChild(index), 'Selection.selectChild failed')
+        select_page(self.main, name)
 
     # 1
     def prepare(self):
@@ -246,29 +230,15 @@ class Recognition:
         check(awarded_on == as_of, 'awarded on %s, not the reference day %s' % (awarded_on, as_of))
 
 
-def on_alarm(signum, frame):
-    raise Watchdog('the run took longer than %ss' % TOTAL_TIMEOUT)
-
-
 def main():
-    preconditions()
-    binary = find_binary()
-    emit('1..%d' % len(STEPS))
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(TOTAL_TIMEOUT)
-    started = time.monotonic()
-
-    with tempfile.TemporaryDirectory(prefix='hearth-e2e-') as tmp:
-        run = Recognition(binary, tmp)
+    def steps_of(run):
         flow = [run.prepare, run.start, run.open_page, run.create_badge, run.see_ready,
                 run.confirm, run.member_detail]
-        steps = [(action, set(range(1, n))) for n, action in enumerate(flow, start=1)]
+        steps = chain(flow)
         steps += [(run.close, {2}), (run.log_clean, {2}), (run.check_database, {1, 2, 6})]
-        assert len(steps) == len(STEPS)
-        failed = e2e.run_steps(run, STEPS, steps, (run.log_clean, run.check_database))
-        diag('run took %.1fs' % (time.monotonic() - started))
+        return steps
 
-    sys.exit(1 if failed else 0)
+    run_script(Recognition, STEPS, TOTAL_TIMEOUT, steps_of)
 
 
 if __name__ == '__main__':

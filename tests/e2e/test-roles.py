@@ -15,11 +15,7 @@
 import datetime
 import json
 import os
-import signal
 import subprocess
-import sys
-import tempfile
-import time
 
 import hearth_e2e_boot
 
@@ -73,15 +69,8 @@ class Roles:
         """A sensitive button that acts; with visible, hit-tested too (not in dialogs, whose
         hit-tests GTK 4.8 answers unreliably, nor in the role detail's rows, which can be below
         the fold)."""
-        return wait_for('the "%s" button' % name,
-                        lambda: next((b for b in walk(root) if role(b) in roles
-                                      and (name in spoken_names(b)
-                                           or (b.name or '').startswith(name + ' '))
-                                      and has_state(b, state('SENSITIVE'))
-                                      and 'Action' in interfaces(b)
-                                      and b.queryAction().nActions > 0
-                                      and (not visible or is_on_screen(b))), None),
-                        timeout=STEP_TIMEOUT)
+        return find_button(root, name, roles, on_screen='require' if visible else 'any',
+                           timeout=STEP_TIMEOUT)
 
     # 1
     def prepare(self):
@@ -115,12 +104,7 @@ class Roles:
 
     # 3
     def show_page(self):
-        sidebar = wait_for('the "Pages" sidebar',
-                           lambda: next((n for n in walk(self.main)
-                                         if role(n) == 'list' and n.name == 'Pages'), None))
-        index = next((i for i, item in enumerate(children(sidebar)) if item.name == PAGE), None)
-        check(index is not None, 'no %r in the sidebar' % PAGE)
-        check(sidebar.querySelection().selectChild(index), 'Selection.selectChild failed')
+        select_page(self.main, PAGE)
         wait_for('%r on screen' % EMPTY_TITLE,
                  lambda: [n for n in walk(self.main) if role(n) == 'label'
                           and text_of(n) == EMPTY_TITLE and is_on_screen(n)])
@@ -246,29 +230,15 @@ class Roles:
               'weeks %s and %s are not consecutive' % (first, second))
 
 
-def on_alarm(signum, frame):
-    raise Watchdog('the run took longer than %ss' % TOTAL_TIMEOUT)
-
-
 def main():
-    preconditions()
-    binary = find_binary()
-    emit('1..%d' % len(STEPS))
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(TOTAL_TIMEOUT)
-    started = time.monotonic()
-
-    with tempfile.TemporaryDirectory(prefix='hearth-e2e-') as tmp:
-        run = Roles(binary, tmp)
+    def steps_of(run):
         flow = [run.prepare, run.start, run.show_page, run.create_role, run.assign_top,
                 run.check_in_last_week, run.check_in_this_week, run.see_burnout]
-        steps = [(action, set(range(1, n))) for n, action in enumerate(flow, start=1)]
+        steps = chain(flow)
         steps += [(run.close, {2}), (run.log_clean, {2}), (run.check_database, {1, 2, 5})]
-        assert len(steps) == len(STEPS)
-        failed = e2e.run_steps(run, STEPS, steps, (run.log_clean, run.check_database))
-        diag('run took %.1fs' % (time.monotonic() - started))
+        return steps
 
-    sys.exit(1 if failed else 0)
+    run_script(Roles, STEPS, TOTAL_TIMEOUT, steps_of)
 
 
 if __name__ == '__main__':

@@ -122,40 +122,6 @@ fixture_job (HearthDatabase  *db,
 }
 
 static char *
-query_text (HearthStore *store,
-            const char  *sql,
-            const char  *id)
-{
-  sqlite3 *db = hearth_database_get_handle (hearth_store_get_reader (store));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (id != NULL)
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-#define assert_query(store, sql, id, expected)                  \
-  G_STMT_START {                                                \
-    g_autofree char *_value = query_text (store, sql, id);      \
-    g_assert_cmpstr (_value, ==, expected);                     \
-  } G_STMT_END
-
-static gpointer
-child (GtkWindow  *dialog,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), G_OBJECT_TYPE (dialog),
-                                                   name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static char *
 item_string (GListModel *model,
              guint       position,
              const char *property)
@@ -202,14 +168,14 @@ has_mapped_label_containing (GtkWidget  *widget,
 static gboolean
 action_enabled (GtkWindow *dialog)
 {
-  return gtk_widget_get_sensitive (child (dialog, "assign_button"));
+  return gtk_widget_get_sensitive (hearth_ui_test_child (dialog, "assign_button"));
 }
 
 /* Waits for the incremental filter to finish. */
 static void
 wait_filtered (GtkWindow *dialog)
 {
-  GtkListView *list_view = child (dialog, "list_view");
+  GtkListView *list_view = hearth_ui_test_child (dialog, "list_view");
   GListModel *selection = G_LIST_MODEL (gtk_list_view_get_model (list_view));
   GtkFilterListModel *filter = GTK_FILTER_LIST_MODEL (
     gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
@@ -221,7 +187,7 @@ static void
 search (GtkWindow  *dialog,
         const char *text)
 {
-  GtkWidget *entry = child (dialog, "search_entry");
+  GtkWidget *entry = hearth_ui_test_child (dialog, "search_entry");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
@@ -304,15 +270,15 @@ test_assign_through_suggestions (void)
 
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Assign to Welcome team");
   /* The rotation follows the role's term: 26 weeks from the reference day. */
-  g_assert_cmpstr (adw_preferences_row_get_title (child (dialog, "rotation_row")), ==,
+  g_assert_cmpstr (adw_preferences_row_get_title (hearth_ui_test_child (dialog, "rotation_row")), ==,
                    "Rotates on 2026-08-31");
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "starts_on_row")), ==, AS_OF);
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "starts_on_row")), ==, AS_OF);
 
   /* Ranked on a worker thread: the spinner first, then the list. */
-  model = G_LIST_MODEL (gtk_list_view_get_model (child (dialog, "list_view")));
+  model = G_LIST_MODEL (gtk_list_view_get_model (hearth_ui_test_child (dialog, "list_view")));
   hearth_ui_test_wait_for (g_list_model_get_n_items (model) > 0);
   wait_filtered (dialog);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "list_stack")), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "list_stack")), ==, "list");
 
   /* Three members; the one already in the role is not among them. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
@@ -329,12 +295,12 @@ test_assign_through_suggestions (void)
       mentions_welcomes |= strstr (why[i], "welcome") != NULL;
     }
   g_assert_true (mentions_welcomes);
-  hearth_ui_test_wait_for (has_mapped_label_containing (child (dialog, "list_view"), "welcome"));
+  hearth_ui_test_wait_for (has_mapped_label_containing (hearth_ui_test_child (dialog, "list_view"), "welcome"));
 
   /* Bruno is told apart: his status, and a caution about his two roles. */
   g_assert_true (list_has_member (model, f.talker_id));
-  g_assert_true (has_mapped_label_containing (child (dialog, "list_view"), "Ambassador"));
-  g_assert_true (has_mapped_label_containing (child (dialog, "list_view"),
+  g_assert_true (has_mapped_label_containing (hearth_ui_test_child (dialog, "list_view"), "Ambassador"));
+  g_assert_true (has_mapped_label_containing (hearth_ui_test_child (dialog, "list_view"),
                                               "Already holds 2 roles"));
   if (g_getenv ("HEARTH_ASSIGN_SCREENSHOT") != NULL)
     {
@@ -355,26 +321,26 @@ test_assign_through_suggestions (void)
   g_assert_cmpstr (row_name, ==, "Bruno Talker");
   search (dialog, "nobody by that name");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "list_stack")), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "list_stack")), ==,
                    "no-match");
   search (dialog, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "list_stack")), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "list_stack")), ==, "list");
 
   /* Picking the first suggestion turns Assign on; a bad date turns it off again. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
   g_assert_true (action_enabled (dialog));
-  g_assert_cmpstr (adw_preferences_row_get_title (child (dialog, "member_row")), ==,
+  g_assert_cmpstr (adw_preferences_row_get_title (hearth_ui_test_child (dialog, "member_row")), ==,
                    "Wanda Welcomer");
-  gtk_editable_set_text (child (dialog, "starts_on_row"), "2026-02-30");
+  gtk_editable_set_text (hearth_ui_test_child (dialog, "starts_on_row"), "2026-02-30");
   g_assert_false (action_enabled (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "starts_on_error_row")));
-  gtk_editable_set_text (child (dialog, "starts_on_row"), AS_OF);
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "starts_on_error_row")));
+  gtk_editable_set_text (hearth_ui_test_child (dialog, "starts_on_row"), AS_OF);
   g_assert_true (action_enabled (dialog));
-  g_assert_false (gtk_widget_get_visible (child (dialog, "starts_on_error_row")));
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "starts_on_error_row")));
 
-  gtk_spin_button_set_value (child (dialog, "hours_spin"), 3.5);
-  gtk_editable_set_text (child (dialog, "scope_entry"), "  Europe ");
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "hours_spin"), 3.5);
+  gtk_editable_set_text (hearth_ui_test_child (dialog, "scope_entry"), "  Europe ");
 
   /* Assign: the dialog closes after the write, and says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "assign.assign", NULL));
@@ -382,15 +348,15 @@ test_assign_through_suggestions (void)
   g_assert_nonnull (result[0]);
   g_assert_cmpstr (result[1], ==, f.welcomer_id);
 
-  assert_query (store, "SELECT member_id FROM assignment WHERE id = ?1", result[0],
+  hearth_ui_test_assert_query_or_null (store, "SELECT member_id FROM assignment WHERE id = ?1", result[0],
                 f.welcomer_id);
-  assert_query (store, "SELECT role_id FROM assignment WHERE id = ?1", result[0], f.role_id);
-  assert_query (store, "SELECT starts_on FROM assignment WHERE id = ?1", result[0], AS_OF);
-  assert_query (store, "SELECT ends_on FROM assignment WHERE id = ?1", result[0], "2026-08-31");
-  assert_query (store, "SELECT ended_on IS NULL FROM assignment WHERE id = ?1", result[0], "1");
-  assert_query (store, "SELECT hours_per_week FROM assignment WHERE id = ?1", result[0], "3.5");
-  assert_query (store, "SELECT scope FROM assignment WHERE id = ?1", result[0], "Europe");
-  assert_query (store, "SELECT status FROM member WHERE id = ?1", f.welcomer_id, "ambassador");
+  hearth_ui_test_assert_query_or_null (store, "SELECT role_id FROM assignment WHERE id = ?1", result[0], f.role_id);
+  hearth_ui_test_assert_query_or_null (store, "SELECT starts_on FROM assignment WHERE id = ?1", result[0], AS_OF);
+  hearth_ui_test_assert_query_or_null (store, "SELECT ends_on FROM assignment WHERE id = ?1", result[0], "2026-08-31");
+  hearth_ui_test_assert_query_or_null (store, "SELECT ended_on IS NULL FROM assignment WHERE id = ?1", result[0], "1");
+  hearth_ui_test_assert_query_or_null (store, "SELECT hours_per_week FROM assignment WHERE id = ?1", result[0], "3.5");
+  hearth_ui_test_assert_query_or_null (store, "SELECT scope FROM assignment WHERE id = ?1", result[0], "Europe");
+  hearth_ui_test_assert_query_or_null (store, "SELECT status FROM member WHERE id = ?1", f.welcomer_id, "ambassador");
 
   hearth_ui_test_wait_for (hearth_store_get_pending (store) == 0);
   while (g_main_context_iteration (NULL, FALSE))
@@ -497,7 +463,7 @@ test_sample_program (void)
   gtk_window_set_default_size (dialog, 520, 760);
   gtk_window_present (dialog);
 
-  model = G_LIST_MODEL (gtk_list_view_get_model (child (dialog, "list_view")));
+  model = G_LIST_MODEL (gtk_list_view_get_model (hearth_ui_test_child (dialog, "list_view")));
   hearth_ui_test_wait_for (g_list_model_get_n_items (model) > 0);
   n = g_list_model_get_n_items (model);
   g_test_message ("%u suggestions", n);

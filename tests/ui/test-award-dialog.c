@@ -30,41 +30,6 @@
 #include "hearth-ui-test.h"
 #include "hearth-window.h"
 
-typedef void (*WindowTestFunc) (HearthApplication *app,
-                                HearthWindow      *window);
-
-static void
-settle (HearthStore *store)
-{
-  hearth_ui_test_wait_for (hearth_store_get_pending (store) == 0);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-activate_after_cb (GApplication *app,
-                   gpointer      user_data)
-{
-  WindowTestFunc func = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (HEARTH_IS_WINDOW (window));
-  func (HEARTH_APPLICATION (app), HEARTH_WINDOW (window));
-  settle (hearth_application_get_store (HEARTH_APPLICATION (app)));
-  gtk_window_destroy (window);
-  g_application_quit (app);
-}
-
-static void
-run_with_window (WindowTestFunc func)
-{
-  g_autofree char *path = hearth_ui_test_db_path ();
-  g_autoptr(HearthApplication) app = hearth_application_new (path, TRUE, NULL);
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-}
-
 static HearthProgram *
 add_program (HearthApplication *app,
              HearthWindow      *window)
@@ -78,145 +43,15 @@ add_program (HearthApplication *app,
   return g_object_ref (hearth_window_get_program (window));
 }
 
-/* The text of the first column of the first row (NULL for SQL NULL); @id is bound as ?1. */
-static char *
-query_text (HearthStore *store,
-            const char  *sql,
-            const char  *id)
-{
-  sqlite3 *db = hearth_database_get_handle (hearth_store_get_reader (store));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (id != NULL)
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-
-  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-}
-
-#define assert_query(store, sql, id, expected)                  \
-  G_STMT_START {                                                \
-    g_autofree char *_value = query_text (store, sql, id);      \
-    g_assert_cmpstr (_value, ==, expected);                     \
-  } G_STMT_END
-
-static gpointer
-child (GtkWindow  *dialog,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), G_OBJECT_TYPE (dialog),
-                                                   name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-type (GtkWindow  *dialog,
-      const char *name,
-      const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, name)), text);
-}
-
-static gboolean
-can_save (GtkWindow *dialog)
-{
-  return gtk_widget_get_sensitive (child (dialog, "save_button"));
-}
-
-static void
-saved_cb (GtkWindow  *dialog,
-          const char *id,
-          char      **slot)
-{
-  *slot = g_strdup (id);
-}
-
-/* Clicks Save and waits for the dialog to close; returns the badge's id. */
-static char *
-save (GtkWindow *dialog)
-{
-  char *id = NULL;
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &id);
-  g_assert_true (can_save (dialog));
-  g_signal_emit_by_name (child (dialog, "save_button"), "clicked");
-  hearth_ui_test_wait_for (dialog == NULL);
-  g_assert_nonnull (id);
-
-  return id;
-}
-
-static void
-close_dialog (GtkWindow *dialog)
-{
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  hearth_ui_test_wait_for (dialog == NULL);
-}
-
+/* The Award dialog's list fades between pages: its screenshots wait for the fade to end. */
 static void
 screenshot (GtkWindow  *dialog,
             const char *name)
 {
-  const char *dir = g_getenv ("HEARTH_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct
-  {
-    AdwColorScheme scheme;
-    const char    *suffix;
-  } schemes[] = {
-    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
-    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
-  };
-
-  if (dir == NULL)
-    return;
-
-  if (HEARTH_IS_AWARD_DIALOG (dialog))
-    hearth_ui_test_wait_for (!gtk_stack_get_transition_running (child (dialog, "list_stack")));
-
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, schemes[i].suffix);
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      g_autoptr(GdkPaintable) paintable = NULL;
-      g_autoptr(GtkSnapshot) snapshot = NULL;
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      gint64 until;
-      int width, height;
-
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-      until = g_get_monotonic_time () + 400 * 1000;
-      while (g_get_monotonic_time () < until)
-        {
-          g_main_context_iteration (NULL, FALSE);
-          g_usleep (2000);
-        }
-
-      width = gtk_widget_get_width (GTK_WIDGET (dialog));
-      height = gtk_widget_get_height (GTK_WIDGET (dialog));
-      paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      g_assert_nonnull (node);
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-    }
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static gboolean
-taking_screenshots (void)
-{
-  return g_getenv ("HEARTH_SCREENSHOT_DIR") != NULL;
+  if (hearth_ui_test_taking_screenshots () && HEARTH_IS_AWARD_DIALOG (dialog))
+    hearth_ui_test_wait_for (!gtk_stack_get_transition_running (hearth_ui_test_child (dialog,
+                                                                                        "list_stack")));
+  hearth_ui_test_screenshot (dialog, name);
 }
 
 /* The badge editor ------------------------------------------------------------------------- */
@@ -230,7 +65,7 @@ new_editor (HearthWindow  *window,
 {
   GtkWindow *dialog = hearth_badge_editor_new (GTK_WINDOW (window), store, program, badge_id);
 
-  if (taking_screenshots ())
+  if (hearth_ui_test_taking_screenshots ())
     gtk_window_set_default_size (dialog, width, 1900);
   gtk_window_present (dialog);
 
@@ -241,7 +76,7 @@ static void
 pick_icon (GtkWindow  *dialog,
            const char *icon)
 {
-  GtkFlowBox *box = child (dialog, "icon_flow_box");
+  GtkFlowBox *box = hearth_ui_test_child (dialog, "icon_flow_box");
 
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (box)); c != NULL;
        c = gtk_widget_get_next_sibling (c))
@@ -257,7 +92,7 @@ pick_icon (GtkWindow  *dialog,
 static const char *
 picked_icon (GtkWindow *dialog)
 {
-  g_autoptr(GList) selected = gtk_flow_box_get_selected_children (child (dialog, "icon_flow_box"));
+  g_autoptr(GList) selected = gtk_flow_box_get_selected_children (hearth_ui_test_child (dialog, "icon_flow_box"));
 
   g_assert_nonnull (selected);
   return g_object_get_data (selected->data, "hearth-icon-name");
@@ -268,7 +103,7 @@ static GtkToggleButton *
 swatch (GtkWindow  *dialog,
         const char *color)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (child (dialog, "color_flow_box")); c != NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (hearth_ui_test_child (dialog, "color_flow_box")); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
@@ -304,72 +139,72 @@ check_new_badge (HearthApplication *app,
 
   dialog = new_editor (window, store, program, NULL, 560);
   g_assert_true (gtk_window_get_modal (dialog));
-  g_assert_false (gtk_widget_get_visible (child (dialog, "delete_group")));
-  g_assert_false (can_save (dialog));
-  g_assert_false (gtk_widget_get_visible (child (dialog, "name_error_row")));
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "delete_group")));
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "name_error_row")));
 
   /* Every icon of the render library is offered, each named for a screen reader. */
   hearth_badge_icons (&n_icons);
-  for (GtkWidget *c = gtk_widget_get_first_child (child (dialog, "icon_flow_box")); c != NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (hearth_ui_test_child (dialog, "icon_flow_box")); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     icons = g_list_prepend (icons, c);
   g_assert_cmpuint (g_list_length (icons), ==, n_icons);
   g_assert_cmpuint (n_icons, ==, 24);
 
-  type (dialog, "name_row", "Warm Welcomer");
-  g_assert_true (can_save (dialog));
-  g_assert_cmpstr (gtk_label_get_text (child (dialog, "preview_name_label")), ==, "Warm Welcomer");
-  type (dialog, "description_row", "For the ones who say hello first");
-  type (dialog, "criteria_row", "Welcomes twenty newcomers in a month");
-  gtk_toggle_button_set_active (child (dialog, "gold_button"), TRUE);
-  g_assert_cmpstr (gtk_label_get_text (child (dialog, "preview_tier_label")), ==, "Gold tier");
+  hearth_ui_test_type (dialog, "name_row", "Warm Welcomer");
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  g_assert_cmpstr (gtk_label_get_text (hearth_ui_test_child (dialog, "preview_name_label")), ==, "Warm Welcomer");
+  hearth_ui_test_type (dialog, "description_row", "For the ones who say hello first");
+  hearth_ui_test_type (dialog, "criteria_row", "Welcomes twenty newcomers in a month");
+  gtk_toggle_button_set_active (hearth_ui_test_child (dialog, "gold_button"), TRUE);
+  g_assert_cmpstr (gtk_label_get_text (hearth_ui_test_child (dialog, "preview_tier_label")), ==, "Gold tier");
   pick_icon (dialog, "handshake");
   gtk_toggle_button_set_active (swatch (dialog, "#e01b24"), TRUE);
   g_assert_false (gtk_toggle_button_get_active (swatch (dialog, "#3584e4")));
 
   /* An activity rule: its fields show, and the sentence follows them. */
-  g_assert_false (gtk_widget_get_visible (child (dialog, "threshold_row")));
-  adw_combo_row_set_selected (child (dialog, "rule_kind_row"),
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "threshold_row")));
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "rule_kind_row"),
                               kind_position (hearth_badge_rule_kinds, "activity") + 1);
-  g_assert_true (gtk_widget_get_visible (child (dialog, "threshold_row")));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "window_row")));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "metric_row")));
-  adw_combo_row_set_selected (child (dialog, "metric_row"),
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "threshold_row")));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "window_row")));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "metric_row")));
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "metric_row"),
                               kind_position (hearth_activity_kinds, "welcome"));
-  gtk_spin_button_set_value (child (dialog, "threshold_spin"), 20);
-  gtk_spin_button_set_value (child (dialog, "window_spin"), 30);
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "threshold_spin"), 20);
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "window_spin"), 30);
   {
     g_autofree char *rule = hearth_badge_describe_rule ("activity", "welcome", 20, 30);
 
-    g_assert_nonnull (strstr (gtk_label_get_text (child (dialog, "rule_label")), rule));
+    g_assert_nonnull (strstr (gtk_label_get_text (hearth_ui_test_child (dialog, "rule_label")), rule));
   }
-  gtk_switch_set_active (child (dialog, "multiple_switch"), TRUE);
-  g_assert_true (can_save (dialog));
+  gtk_switch_set_active (hearth_ui_test_child (dialog, "multiple_switch"), TRUE);
+  g_assert_true (hearth_ui_test_can_save (dialog));
   screenshot (dialog, "badge-editor-new");
-  id = save (dialog);
+  id = hearth_ui_test_save (dialog);
 
-  assert_query (store, "SELECT program_id FROM badge WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT program_id FROM badge WHERE id = ?1", id,
                 hearth_record_get_id (HEARTH_RECORD (program)));
-  assert_query (store, "SELECT name FROM badge WHERE id = ?1", id, "Warm Welcomer");
-  assert_query (store, "SELECT description FROM badge WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT name FROM badge WHERE id = ?1", id, "Warm Welcomer");
+  hearth_ui_test_assert_query (store, "SELECT description FROM badge WHERE id = ?1", id,
                 "For the ones who say hello first");
-  assert_query (store, "SELECT criteria FROM badge WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT criteria FROM badge WHERE id = ?1", id,
                 "Welcomes twenty newcomers in a month");
-  assert_query (store, "SELECT tier FROM badge WHERE id = ?1", id, "gold");
-  assert_query (store, "SELECT icon FROM badge WHERE id = ?1", id, "handshake");
-  assert_query (store, "SELECT color FROM badge WHERE id = ?1", id, "#e01b24");
-  assert_query (store, "SELECT rule_kind FROM badge WHERE id = ?1", id, "activity");
-  assert_query (store, "SELECT rule_metric FROM badge WHERE id = ?1", id, "welcome");
-  assert_query (store, "SELECT rule_threshold FROM badge WHERE id = ?1", id, "20");
-  assert_query (store, "SELECT rule_window_days FROM badge WHERE id = ?1", id, "30");
-  assert_query (store, "SELECT multiple_grant FROM badge WHERE id = ?1", id, "1");
-  assert_query (store, "SELECT count(*) FROM badge", NULL, "1");
+  hearth_ui_test_assert_query (store, "SELECT tier FROM badge WHERE id = ?1", id, "gold");
+  hearth_ui_test_assert_query (store, "SELECT icon FROM badge WHERE id = ?1", id, "handshake");
+  hearth_ui_test_assert_query (store, "SELECT color FROM badge WHERE id = ?1", id, "#e01b24");
+  hearth_ui_test_assert_query (store, "SELECT rule_kind FROM badge WHERE id = ?1", id, "activity");
+  hearth_ui_test_assert_query (store, "SELECT rule_metric FROM badge WHERE id = ?1", id, "welcome");
+  hearth_ui_test_assert_query (store, "SELECT rule_threshold FROM badge WHERE id = ?1", id, "20");
+  hearth_ui_test_assert_query (store, "SELECT rule_window_days FROM badge WHERE id = ?1", id, "30");
+  hearth_ui_test_assert_query (store, "SELECT multiple_grant FROM badge WHERE id = ?1", id, "1");
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM badge", NULL, "1");
 }
 
 static void
 test_new_badge (void)
 {
-  run_with_window (check_new_badge);
+  hearth_ui_test_run_with_window (check_new_badge, TRUE);
 }
 
 static void
@@ -380,52 +215,52 @@ check_bad_threshold (HearthApplication *app,
   g_autoptr(HearthProgram) program = add_program (app, window);
   GtkWindow *dialog = new_editor (window, store, program, NULL, 360);
 
-  type (dialog, "name_row", "Regular");
-  adw_combo_row_set_selected (child (dialog, "rule_kind_row"),
+  hearth_ui_test_type (dialog, "name_row", "Regular");
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "rule_kind_row"),
                               kind_position (hearth_badge_rule_kinds, "checkins") + 1);
-  g_assert_false (gtk_widget_get_visible (child (dialog, "window_row")));
-  gtk_spin_button_set_value (child (dialog, "threshold_spin"), 0);
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "threshold_error_row")));
-  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (child (dialog, "threshold_error_row")),
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "window_row")));
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "threshold_spin"), 0);
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "threshold_error_row")));
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (hearth_ui_test_child (dialog, "threshold_error_row")),
                                    "At least"));
   screenshot (dialog, "badge-editor-error-narrow");
 
   /* Save refuses even when asked directly, and nothing reaches the database. */
-  g_signal_emit_by_name (child (dialog, "save_button"), "clicked");
-  g_signal_emit_by_name (child (dialog, "name_row"), "entry-activated");
-  settle (store);
+  g_signal_emit_by_name (hearth_ui_test_child (dialog, "save_button"), "clicked");
+  g_signal_emit_by_name (hearth_ui_test_child (dialog, "name_row"), "entry-activated");
+  hearth_ui_test_settle (store);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  assert_query (store, "SELECT count(*) FROM badge", NULL, "0");
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM badge", NULL, "0");
 
   /* An activity rule needs a window of a day or more. */
-  gtk_spin_button_set_value (child (dialog, "threshold_spin"), 5);
-  g_assert_false (gtk_widget_get_visible (child (dialog, "threshold_error_row")));
-  g_assert_true (can_save (dialog));
-  adw_combo_row_set_selected (child (dialog, "rule_kind_row"),
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "threshold_spin"), 5);
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "threshold_error_row")));
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "rule_kind_row"),
                               kind_position (hearth_badge_rule_kinds, "activity") + 1);
-  gtk_spin_button_set_value (child (dialog, "window_spin"), 0);
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "window_error_row")));
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "window_spin"), 0);
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "window_error_row")));
 
   /* By hand only: no rule fields, nothing to check. */
-  adw_combo_row_set_selected (child (dialog, "rule_kind_row"), 0);
-  g_assert_true (can_save (dialog));
-  g_assert_false (gtk_widget_get_visible (child (dialog, "window_error_row")));
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "rule_kind_row"), 0);
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "window_error_row")));
 
   /* An empty name is named once it was typed and removed. */
-  type (dialog, "name_row", "  ");
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "name_error_row")));
+  hearth_ui_test_type (dialog, "name_row", "  ");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "name_error_row")));
 
-  close_dialog (dialog);
-  assert_query (store, "SELECT count(*) FROM badge", NULL, "0");
+  hearth_ui_test_close_dialog (dialog);
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM badge", NULL, "0");
 }
 
 static void
 test_bad_threshold (void)
 {
-  run_with_window (check_bad_threshold);
+  hearth_ui_test_run_with_window (check_bad_threshold, TRUE);
 }
 
 typedef struct
@@ -510,7 +345,7 @@ add_fixture (HearthStore   *store,
   g_assert_true (hearth_store_write_sync (store, fixture_job, fixture, HEARTH_WRITE_FLAGS_NONE,
                                           &error));
   g_assert_no_error (error);
-  settle (store);
+  hearth_ui_test_settle (store);
 }
 
 static void
@@ -525,57 +360,57 @@ check_edit_badge (HearthApplication *app,
 
   add_fixture (store, program, &fixture);
 
-  if (taking_screenshots ())
+  if (hearth_ui_test_taking_screenshots ())
     {
       dialog = new_editor (window, store, program, fixture.badge_id, 360);
       screenshot (dialog, "badge-editor-edit-narrow");
-      close_dialog (dialog);
+      hearth_ui_test_close_dialog (dialog);
     }
 
   dialog = new_editor (window, store, program, fixture.badge_id, 560);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Edit Badge");
-  g_assert_true (gtk_widget_get_visible (child (dialog, "delete_group")));
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "name_row")), ==, "Bookworm");
-  g_assert_true (gtk_toggle_button_get_active (child (dialog, "silver_button")));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "delete_group")));
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "name_row")), ==, "Bookworm");
+  g_assert_true (gtk_toggle_button_get_active (hearth_ui_test_child (dialog, "silver_button")));
   g_assert_cmpstr (picked_icon (dialog), ==, "book");
   g_assert_true (gtk_toggle_button_get_active (swatch (dialog, "#9141ac")));
-  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "rule_kind_row")), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (hearth_ui_test_child (dialog, "rule_kind_row")), ==,
                     kind_position (hearth_badge_rule_kinds, "tenure_years") + 1);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, "threshold_spin")), ==, 2);
-  g_assert_false (gtk_switch_get_active (child (dialog, "multiple_switch")));
-  g_assert_true (can_save (dialog));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (hearth_ui_test_child (dialog, "threshold_spin")), ==, 2);
+  g_assert_false (gtk_switch_get_active (hearth_ui_test_child (dialog, "multiple_switch")));
+  g_assert_true (hearth_ui_test_can_save (dialog));
 
   /* A colour of its own, stored lowercase; and the rule removed. */
-  type (dialog, "name_row", "Bookworm of the Year");
+  hearth_ui_test_type (dialog, "name_row", "Bookworm of the Year");
   /* Typed in any case: an incomplete colour is marked and changes nothing. */
-  gtk_editable_set_text (child (dialog, "color_entry"), "#1A3");
-  g_assert_true (gtk_widget_has_css_class (child (dialog, "color_entry"), "error"));
+  gtk_editable_set_text (hearth_ui_test_child (dialog, "color_entry"), "#1A3");
+  g_assert_true (gtk_widget_has_css_class (hearth_ui_test_child (dialog, "color_entry"), "error"));
   g_assert_true (gtk_toggle_button_get_active (swatch (dialog, "#9141ac")));
-  gtk_editable_set_text (child (dialog, "color_entry"), "#1A334D");
-  g_assert_false (gtk_widget_has_css_class (child (dialog, "color_entry"), "error"));
+  gtk_editable_set_text (hearth_ui_test_child (dialog, "color_entry"), "#1A334D");
+  g_assert_false (gtk_widget_has_css_class (hearth_ui_test_child (dialog, "color_entry"), "error"));
   g_assert_false (gtk_toggle_button_get_active (swatch (dialog, "#9141ac")));
-  adw_combo_row_set_selected (child (dialog, "rule_kind_row"), 0);
-  id = save (dialog);
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "rule_kind_row"), 0);
+  id = hearth_ui_test_save (dialog);
   g_assert_cmpstr (id, ==, fixture.badge_id);
 
-  assert_query (store, "SELECT name FROM badge WHERE id = ?1", id, "Bookworm of the Year");
-  assert_query (store, "SELECT color FROM badge WHERE id = ?1", id, "#1a334d");
-  assert_query (store, "SELECT tier || ' ' || icon FROM badge WHERE id = ?1", id, "silver book");
-  assert_query (store, "SELECT rule_kind IS NULL AND rule_threshold IS NULL "
+  hearth_ui_test_assert_query (store, "SELECT name FROM badge WHERE id = ?1", id, "Bookworm of the Year");
+  hearth_ui_test_assert_query (store, "SELECT color FROM badge WHERE id = ?1", id, "#1a334d");
+  hearth_ui_test_assert_query (store, "SELECT tier || ' ' || icon FROM badge WHERE id = ?1", id, "silver book");
+  hearth_ui_test_assert_query (store, "SELECT rule_kind IS NULL AND rule_threshold IS NULL "
                 "AND rule_window_days IS NULL AND rule_metric IS NULL FROM badge WHERE id = ?1",
                 id, "1");
 
   /* Delete, and the window's Undo brings it back. */
   dialog = new_editor (window, store, program, fixture.badge_id, 560);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_emit_by_name (child (dialog, "delete_button"), "clicked");
+  g_signal_emit_by_name (hearth_ui_test_child (dialog, "delete_button"), "clicked");
   hearth_ui_test_wait_for (dialog == NULL);
-  settle (store);
-  assert_query (store, "SELECT deleted_at IS NOT NULL FROM badge WHERE id = ?1", id, "1");
+  hearth_ui_test_settle (store);
+  hearth_ui_test_assert_query (store, "SELECT deleted_at IS NOT NULL FROM badge WHERE id = ?1", id, "1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-record",
                                              "(ss)", "badge", id));
-  settle (store);
-  assert_query (store, "SELECT deleted_at IS NULL FROM badge WHERE id = ?1", id, "1");
+  hearth_ui_test_settle (store);
+  hearth_ui_test_assert_query (store, "SELECT deleted_at IS NULL FROM badge WHERE id = ?1", id, "1");
 
   fixture_clear (&fixture);
 }
@@ -583,7 +418,7 @@ check_edit_badge (HearthApplication *app,
 static void
 test_edit_badge (void)
 {
-  run_with_window (check_edit_badge);
+  hearth_ui_test_run_with_window (check_edit_badge, TRUE);
 }
 
 /* The Award dialog ------------------------------------------------------------------------- */
@@ -599,10 +434,10 @@ new_award_dialog (HearthWindow       *window,
   GtkWindow *dialog = hearth_award_dialog_new (GTK_WINDOW (window), store, program, badge_id,
                                                member_ids);
 
-  if (taking_screenshots ())
+  if (hearth_ui_test_taking_screenshots ())
     gtk_window_set_default_size (dialog, width, 900);
   gtk_window_present (dialog);
-  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (child (dialog, "list_stack")),
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "list_stack")),
                                       "loading") != 0);
 
   return dialog;
@@ -611,7 +446,7 @@ new_award_dialog (HearthWindow       *window,
 static GListModel *
 shown (GtkWindow *dialog)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (child (dialog, "list_view")));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (hearth_ui_test_child (dialog, "list_view")));
   GtkFilterListModel *filter = GTK_FILTER_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (model)));
 
   hearth_ui_test_wait_for (gtk_filter_list_model_get_pending (filter) == 0);
@@ -661,13 +496,13 @@ toggle_row (GtkWindow  *dialog,
   guint position = find_row (dialog, name);
 
   g_assert_cmpuint (position, !=, G_MAXUINT);
-  g_signal_emit_by_name (child (dialog, "list_view"), "activate", position);
+  g_signal_emit_by_name (hearth_ui_test_child (dialog, "list_view"), "activate", position);
 }
 
 static gboolean
 can_award (GtkWindow *dialog)
 {
-  return gtk_widget_get_sensitive (child (dialog, "award_button"));
+  return gtk_widget_get_sensitive (hearth_ui_test_child (dialog, "award_button"));
 }
 
 static void
@@ -683,7 +518,7 @@ search (GtkWindow  *dialog,
         const char *text,
         guint       expected)
 {
-  type (dialog, "search_entry", text);
+  hearth_ui_test_type (dialog, "search_entry", text);
   hearth_ui_test_wait_for (g_list_model_get_n_items (shown (dialog)) == expected);
 }
 
@@ -703,19 +538,19 @@ check_award_several (HearthApplication *app,
   preselected[0] = fixture.member_ids[1];   /* Bo */
   preselected[1] = fixture.member_ids[3];   /* Dee holds it already: not ticked */
 
-  if (taking_screenshots ())
+  if (hearth_ui_test_taking_screenshots ())
     {
       dialog = new_award_dialog (window, store, program, fixture.badge_id, preselected, 360);
       screenshot (dialog, "award-dialog-narrow");
-      close_dialog (dialog);
+      hearth_ui_test_close_dialog (dialog);
     }
 
   dialog = new_award_dialog (window, store, program, fixture.badge_id, preselected, 520);
   g_assert_true (gtk_window_get_modal (dialog));
-  g_assert_cmpstr (gtk_label_get_text (child (dialog, "badge_name_label")), ==, "Bookworm");
-  g_assert_false (gtk_widget_get_visible (child (dialog, "badge_drop_down")));
+  g_assert_cmpstr (gtk_label_get_text (hearth_ui_test_child (dialog, "badge_name_label")), ==, "Bookworm");
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "badge_drop_down")));
   /* The reference day by default. */
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "day_row")), ==, "2026-03-15");
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "day_row")), ==, "2026-03-15");
 
   /* Ambassadors first, then by name; the bot is left out. */
   model = shown (dialog);
@@ -731,26 +566,26 @@ check_award_several (HearthApplication *app,
   g_assert_false (row_flag (dialog, "Dee", "ticked"));
   toggle_row (dialog, "Dee");
   g_assert_false (row_flag (dialog, "Dee", "ticked"));
-  g_assert_cmpstr (gtk_label_get_text (child (dialog, "count_label")), ==, "1 selected");
+  g_assert_cmpstr (gtk_label_get_text (hearth_ui_test_child (dialog, "count_label")), ==, "1 selected");
 
   /* The search narrows the list (accents and case folded), and keeps the ticks. */
   search (dialog, "emi", 1);
   g_assert_cmpuint (find_row (dialog, "Émile"), ==, 0);
   toggle_row (dialog, "Émile");
   search (dialog, "zz", 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "list_stack")), ==, "no-match");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "list_stack")), ==, "no-match");
   search (dialog, "", 5);
   g_assert_true (row_flag (dialog, "Émile", "ticked"));
   toggle_row (dialog, "Ana");
-  g_assert_cmpstr (gtk_label_get_text (child (dialog, "count_label")), ==, "3 selected");
+  g_assert_cmpstr (gtk_label_get_text (hearth_ui_test_child (dialog, "count_label")), ==, "3 selected");
 
   /* No award without a valid day. */
-  type (dialog, "day_row", "2026-02-30");
+  hearth_ui_test_type (dialog, "day_row", "2026-02-30");
   g_assert_false (can_award (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "day_error_row")));
-  type (dialog, "day_row", "2026-03-01");
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "day_error_row")));
+  hearth_ui_test_type (dialog, "day_row", "2026-03-01");
   g_assert_true (can_award (dialog));
-  type (dialog, "reason_row", "For reading every guide twice");
+  hearth_ui_test_type (dialog, "reason_row", "For reading every guide twice");
   screenshot (dialog, "award-dialog");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
@@ -759,19 +594,19 @@ check_award_several (HearthApplication *app,
   hearth_ui_test_wait_for (dialog == NULL);
   g_assert_nonnull (ids);
   g_assert_cmpuint (g_strv_length (ids), ==, 3);
-  settle (store);
+  hearth_ui_test_settle (store);
 
   /* One award per member, all alike; Dee's earlier one untouched. */
-  assert_query (store, "SELECT count(*) FROM award WHERE badge_id = ?1", fixture.badge_id, "4");
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM award WHERE badge_id = ?1", fixture.badge_id, "4");
   for (guint i = 0; i < 3; i++)
     {
-      assert_query (store, "SELECT badge_id FROM award WHERE id = ?1", ids[i], fixture.badge_id);
-      assert_query (store, "SELECT source FROM award WHERE id = ?1", ids[i], "manual");
-      assert_query (store, "SELECT awarded_on FROM award WHERE id = ?1", ids[i], "2026-03-01");
-      assert_query (store, "SELECT reason FROM award WHERE id = ?1", ids[i],
+      hearth_ui_test_assert_query (store, "SELECT badge_id FROM award WHERE id = ?1", ids[i], fixture.badge_id);
+      hearth_ui_test_assert_query (store, "SELECT source FROM award WHERE id = ?1", ids[i], "manual");
+      hearth_ui_test_assert_query (store, "SELECT awarded_on FROM award WHERE id = ?1", ids[i], "2026-03-01");
+      hearth_ui_test_assert_query (store, "SELECT reason FROM award WHERE id = ?1", ids[i],
                     "For reading every guide twice");
     }
-  assert_query (store, "SELECT group_concat(name, ',') FROM (SELECT m.display_name AS name "
+  hearth_ui_test_assert_query (store, "SELECT group_concat(name, ',') FROM (SELECT m.display_name AS name "
                 "FROM award a JOIN member m ON m.id = a.member_id "
                 "WHERE a.badge_id = ?1 AND a.source = 'manual' AND a.awarded_on = '2026-03-01' "
                 "ORDER BY m.display_name)", fixture.badge_id, "Ana,Bo,Émile");
@@ -782,7 +617,7 @@ check_award_several (HearthApplication *app,
 static void
 test_award_several (void)
 {
-  run_with_window (check_award_several);
+  hearth_ui_test_run_with_window (check_award_several, TRUE);
 }
 
 /* Without a badge given, the organizer picks one; who holds it follows the choice. */
@@ -801,7 +636,7 @@ check_choose_badge (HearthApplication *app,
 
   add_fixture (store, program, &fixture);
   dialog = new_award_dialog (window, store, program, NULL, NULL, 520);
-  drop_down = child (dialog, "badge_drop_down");
+  drop_down = hearth_ui_test_child (dialog, "badge_drop_down");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (drop_down)));
   g_assert_false (can_award (dialog));
 
@@ -830,9 +665,9 @@ check_choose_badge (HearthApplication *app,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "award.award", NULL);
   hearth_ui_test_wait_for (dialog == NULL);
   g_assert_cmpuint (g_strv_length (ids), ==, 1);
-  settle (store);
+  hearth_ui_test_settle (store);
   expected = g_strdup_printf ("%s %s 1", fixture.other_badge_id, fixture.member_ids[3]);
-  assert_query (store, "SELECT badge_id || ' ' || member_id || ' ' || (reason IS NULL) FROM award "
+  hearth_ui_test_assert_query (store, "SELECT badge_id || ' ' || member_id || ' ' || (reason IS NULL) FROM award "
                 "WHERE id = ?1", ids[0], expected);
 
   fixture_clear (&fixture);
@@ -841,7 +676,7 @@ check_choose_badge (HearthApplication *app,
 static void
 test_choose_badge (void)
 {
-  run_with_window (check_choose_badge);
+  hearth_ui_test_run_with_window (check_choose_badge, TRUE);
 }
 
 int

@@ -37,37 +37,6 @@ import_sample_job (HearthDatabase  *db,
   return TRUE;
 }
 
-typedef gboolean (*WidgetPredicate) (GtkWidget  *widget,
-                                     const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget       *widget,
-             WidgetPredicate  predicate,
-             const char      *text)
-{
-  if (predicate (widget, text))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget  *widget,
-         const char *type_name)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name (type_name));
-}
-
 static gboolean
 is_button_labelled (GtkWidget  *widget,
                     const char *label)
@@ -154,7 +123,7 @@ test_candidates_page (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* Scored on a worker: the list fills once it returns. */
-  column_view = GTK_COLUMN_VIEW (find_widget (page, is_type, "GtkColumnView"));
+  column_view = GTK_COLUMN_VIEW (hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "GtkColumnView"));
   g_assert_nonnull (column_view);
   model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
   hearth_ui_test_wait_for (g_list_model_get_n_items (model) > 0);
@@ -192,7 +161,7 @@ test_candidates_page (void)
 
   /* Search: part of the top candidate's name, in another case. */
   /* The search bar's entry (the filter dropdowns hold entries of their own). */
-  entry = find_widget (find_widget (page, is_type, "GtkSearchBar"), is_type, "GtkSearchEntry");
+  entry = hearth_ui_test_find_widget (hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "GtkSearchBar"), hearth_ui_test_is_type, "GtkSearchEntry");
   needle = g_utf8_strup (first_name, 4);
   gtk_editable_set_text (GTK_EDITABLE (entry), needle);
   g_signal_emit_by_name (entry, "search-changed");
@@ -214,7 +183,7 @@ test_candidates_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
 
   /* Bots are left out until asked for. */
-  bots = find_widget (page, is_type, "GtkSwitch");
+  bots = hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "GtkSwitch");
   g_assert_nonnull (bots);
   gtk_switch_set_active (GTK_SWITCH (bots), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, n_all);
@@ -223,17 +192,17 @@ test_candidates_page (void)
 
   /* The first row's evidence. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
-  hearth_ui_test_wait_for (find_widget (page, is_mapped_label_containing, first_name) != NULL);
-  hearth_ui_test_wait_for (find_widget (page, is_mapped_label_containing, "Active in") != NULL);
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (page, is_mapped_label_containing, first_name) != NULL);
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (page, is_mapped_label_containing, "Active in") != NULL);
 
   /* A status step: one more history row, and the page follows after re-scoring. */
   status = g_strdup (candidate_at (model, 0)->status);
   before = count_status_changes (store, first_id);
-  button = find_widget (page, is_button_labelled, "Mark as _Candidate");
+  button = hearth_ui_test_find_widget (page, is_button_labelled, "Mark as _Candidate");
   g_assert_nonnull (button);
   if (!gtk_widget_get_mapped (button))
     /* The sample's top member may already be further along: take the next step instead. */
-    button = find_widget (page, is_button_labelled, "_Invite");
+    button = hearth_ui_test_find_widget (page, is_button_labelled, "_Invite");
   g_assert_true (gtk_widget_get_mapped (button));
   g_signal_emit_by_name (button, "clicked");
   hearth_ui_test_wait_for (count_status_changes (store, first_id) == before + 1);

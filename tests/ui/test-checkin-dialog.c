@@ -121,41 +121,6 @@ fixture_job (HearthDatabase  *db,
          hearth_ui_test_add_activity (db, f->ada_id, "2026-11-10", "welcome", 1, error);
 }
 
-/* The text of the first column of the first row (NULL for SQL NULL or no row); @id is ?1. */
-static char *
-query_text (HearthStore *store,
-            const char  *sql,
-            const char  *id)
-{
-  sqlite3 *db = hearth_database_get_handle (hearth_store_get_reader (store));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (id != NULL)
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-
-  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-}
-
-#define assert_query(store, sql, id, expected)                  \
-  G_STMT_START {                                                \
-    g_autofree char *_value = query_text (store, sql, id);      \
-    g_assert_cmpstr (_value, ==, expected);                     \
-  } G_STMT_END
-
-static gpointer
-child (GtkWindow  *dialog,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), G_OBJECT_TYPE (dialog),
-                                                   name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
@@ -256,7 +221,7 @@ static const char *
 label_text (GtkWindow  *dialog,
             const char *name)
 {
-  return gtk_label_get_text (child (dialog, name));
+  return gtk_label_get_text (hearth_ui_test_child (dialog, name));
 }
 
 static void
@@ -278,12 +243,6 @@ has_control (GtkWindow  *dialog,
   g_autofree char *name = g_strconcat (prefix, id, NULL);
 
   return find_named (GTK_WIDGET (dialog), name) != NULL;
-}
-
-static gboolean
-can_save (GtkWindow *dialog)
-{
-  return gtk_widget_get_sensitive (child (dialog, "save_button"));
 }
 
 static void
@@ -394,20 +353,20 @@ check_recording (HearthStore *store,
   dialog = open_dialog (window, store, program, f.ada_id, NULL);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Check-In");
   g_assert_cmpstr (label_text (dialog, "week_label"), ==, "Week 47 · 16–22 Nov");
-  g_assert_cmpstr (adw_window_title_get_subtitle (child (dialog, "window_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_subtitle (hearth_ui_test_child (dialog, "window_title")), ==,
                    "Ada & <Lovelace> · Week 47 · 16–22 Nov");
   g_assert_cmpstr (label_text (dialog, "status_label"), ==, "No check-in yet for this week");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "stack")), ==, "form");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "stack")), ==, "form");
   g_assert_cmpuint (count_named (GTK_WIDGET (dialog), "checkin-group-"), ==, 2);
   g_assert_nonnull (control (dialog, "checkin-group-", f.welcome_id));
   g_assert_nonnull (control (dialog, "checkin-group-", f.culture_id));
   g_assert_false (has_control (dialog, "checkin-group-", f.ended_id));
   g_assert_cmpstr (adw_preferences_group_get_title (control (dialog, "checkin-group-",
                                                              f.welcome_id)), ==, "Welcome Team");
-  g_assert_true (can_save (dialog));
+  g_assert_true (hearth_ui_test_can_save (dialog));
   /* No future weeks. */
-  g_assert_false (gtk_widget_get_sensitive (child (dialog, "next_button")));
-  g_assert_true (gtk_widget_get_sensitive (child (dialog, "previous_button")));
+  g_assert_false (gtk_widget_get_sensitive (hearth_ui_test_child (dialog, "next_button")));
+  g_assert_true (gtk_widget_get_sensitive (hearth_ui_test_child (dialog, "previous_button")));
 
   /* The measured count is prefilled; goals counted by hand start at 0; nothing given yet. */
   g_assert_cmpint (spin_value (dialog, f.welcome_goal), ==, 3);
@@ -460,20 +419,20 @@ check_recording (HearthStore *store,
   save (dialog, f.ada_id);
 
   /* One check-in per role for the week, in one write. */
-  assert_query (store, "SELECT count(*) FROM checkin WHERE iso_week = '" WEEK "'", NULL, "2");
-  assert_query (store, "SELECT energy FROM checkin WHERE assignment_id = ?1", f.welcome_id, "2");
-  assert_query (store, "SELECT note FROM checkin WHERE assignment_id = ?1", f.welcome_id,
+  hearth_ui_test_assert_query_or_null (store, "SELECT count(*) FROM checkin WHERE iso_week = '" WEEK "'", NULL, "2");
+  hearth_ui_test_assert_query_or_null (store, "SELECT energy FROM checkin WHERE assignment_id = ?1", f.welcome_id, "2");
+  hearth_ui_test_assert_query_or_null (store, "SELECT note FROM checkin WHERE assignment_id = ?1", f.welcome_id,
                 "A long week & <many> newcomers");
-  assert_query (store, "SELECT energy FROM checkin WHERE assignment_id = ?1", f.culture_id, NULL);
-  assert_query (store, "SELECT note FROM checkin WHERE assignment_id = ?1", f.culture_id, NULL);
-  assert_query (store, "SELECT count(*) FROM checkin WHERE assignment_id = ?1", f.ended_id, "0");
-  assert_query (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.welcome_goal,
+  hearth_ui_test_assert_query_or_null (store, "SELECT energy FROM checkin WHERE assignment_id = ?1", f.culture_id, NULL);
+  hearth_ui_test_assert_query_or_null (store, "SELECT note FROM checkin WHERE assignment_id = ?1", f.culture_id, NULL);
+  hearth_ui_test_assert_query_or_null (store, "SELECT count(*) FROM checkin WHERE assignment_id = ?1", f.ended_id, "0");
+  hearth_ui_test_assert_query_or_null (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.welcome_goal,
                 "4");
-  assert_query (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.follow_up_goal,
+  hearth_ui_test_assert_query_or_null (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.follow_up_goal,
                 "1");
-  assert_query (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.culture_goal,
+  hearth_ui_test_assert_query_or_null (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.culture_goal,
                 "0");
-  assert_query (store, "SELECT count(*) FROM checkin_goal", NULL, "3");
+  hearth_ui_test_assert_query_or_null (store, "SELECT count(*) FROM checkin_goal", NULL, "3");
 
   /* Opening again shows what was saved, and says so. */
   dialog = open_dialog (window, store, program, f.ada_id, WEEK);
@@ -497,11 +456,11 @@ check_recording (HearthStore *store,
   g_assert_cmpstr (label_text (dialog, "status_label"), ==, "No check-in yet for this week");
   g_assert_cmpint (spin_value (dialog, f.welcome_goal), ==, 11);
   g_assert_cmpint (energy (dialog, f.welcome_id), ==, 0);
-  g_assert_true (gtk_widget_get_sensitive (child (dialog, "next_button")));
+  g_assert_true (gtk_widget_get_sensitive (hearth_ui_test_child (dialog, "next_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.next-week", NULL));
   g_assert_cmpstr (label_text (dialog, "week_label"), ==, "Week 47 · 16–22 Nov");
   g_assert_cmpint (spin_value (dialog, f.welcome_goal), ==, 4);
-  g_assert_false (gtk_widget_get_sensitive (child (dialog, "next_button")));
+  g_assert_false (gtk_widget_get_sensitive (hearth_ui_test_child (dialog, "next_button")));
 
   /* Saving again updates the same rows. */
   gtk_spin_button_set_value (control (dialog, "goal-spin-", f.culture_goal), 2);
@@ -510,18 +469,18 @@ check_recording (HearthStore *store,
   gtk_text_buffer_set_text (note (dialog, f.culture_id), "Thanked three helpers", -1);
   save (dialog, f.ada_id);
 
-  assert_query (store, "SELECT count(*) FROM checkin", NULL, "2");
-  assert_query (store, "SELECT count(*) FROM checkin WHERE assignment_id = ?1", f.welcome_id,
+  hearth_ui_test_assert_query_or_null (store, "SELECT count(*) FROM checkin", NULL, "2");
+  hearth_ui_test_assert_query_or_null (store, "SELECT count(*) FROM checkin WHERE assignment_id = ?1", f.welcome_id,
                 "1");
-  assert_query (store, "SELECT count(*) FROM checkin WHERE assignment_id = ?1", f.culture_id,
+  hearth_ui_test_assert_query_or_null (store, "SELECT count(*) FROM checkin WHERE assignment_id = ?1", f.culture_id,
                 "1");
-  assert_query (store, "SELECT energy FROM checkin WHERE assignment_id = ?1", f.welcome_id, NULL);
-  assert_query (store, "SELECT energy FROM checkin WHERE assignment_id = ?1", f.culture_id, "4");
-  assert_query (store, "SELECT note FROM checkin WHERE assignment_id = ?1", f.culture_id,
+  hearth_ui_test_assert_query_or_null (store, "SELECT energy FROM checkin WHERE assignment_id = ?1", f.welcome_id, NULL);
+  hearth_ui_test_assert_query_or_null (store, "SELECT energy FROM checkin WHERE assignment_id = ?1", f.culture_id, "4");
+  hearth_ui_test_assert_query_or_null (store, "SELECT note FROM checkin WHERE assignment_id = ?1", f.culture_id,
                 "Thanked three helpers");
-  assert_query (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.culture_goal,
+  hearth_ui_test_assert_query_or_null (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.culture_goal,
                 "2");
-  assert_query (store, "SELECT count(*) FROM checkin_goal", NULL, "3");
+  hearth_ui_test_assert_query_or_null (store, "SELECT count(*) FROM checkin_goal", NULL, "3");
 
   /* Escape cancels: nothing written. */
   dialog = open_dialog (window, store, program, f.ada_id, NULL);
@@ -529,17 +488,17 @@ check_recording (HearthStore *store,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   hearth_ui_test_wait_for (dialog == NULL);
-  assert_query (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.culture_goal,
+  hearth_ui_test_assert_query_or_null (store, "SELECT achieved FROM checkin_goal WHERE goal_id = ?1", f.culture_goal,
                 "2");
 
   /* A member without roles: nothing to fill in, nothing to save. */
   dialog = open_dialog (window, store, program, f.grace_id, NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "stack")), ==, "empty");
-  g_assert_false (can_save (dialog));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "stack")), ==, "empty");
+  g_assert_false (hearth_ui_test_can_save (dialog));
   g_assert_cmpuint (count_named (GTK_WIDGET (dialog), "checkin-group-"), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
   settle_frames (50);
-  assert_query (store, "SELECT count(*) FROM checkin", NULL, "2");
+  hearth_ui_test_assert_query_or_null (store, "SELECT count(*) FROM checkin", NULL, "2");
   save_screenshot (dialog, "checkin-no-roles.png");
   gtk_window_destroy (dialog);
 

@@ -17,32 +17,6 @@
 #include "hearth-ui-test.h"
 #include "hearth-window.h"
 
-typedef void (*WindowTestFunc) (HearthApplication *app,
-                                HearthWindow      *window);
-
-static void
-activate_after_cb (GApplication *app,
-                   gpointer      user_data)
-{
-  WindowTestFunc func = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (HEARTH_IS_WINDOW (window));
-  func (HEARTH_APPLICATION (app), HEARTH_WINDOW (window));
-  gtk_window_destroy (window);
-  g_application_quit (app);
-}
-
-static void
-run_with_window (WindowTestFunc func)
-{
-  g_autofree char *path = hearth_ui_test_db_path ();
-  g_autoptr(HearthApplication) app = hearth_application_new (path, TRUE, NULL);
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-}
-
 /* A fresh program, shown by the window. */
 static const char *
 add_program (HearthApplication *app,
@@ -202,7 +176,7 @@ check_mapping (HearthApplication *app,
 static void
 test_mapping (void)
 {
-  run_with_window (check_mapping);
+  hearth_ui_test_run_with_window (check_mapping, FALSE);
 }
 
 static void
@@ -253,7 +227,7 @@ check_cancel (HearthApplication *app,
 static void
 test_cancel (void)
 {
-  run_with_window (check_cancel);
+  hearth_ui_test_run_with_window (check_cancel, FALSE);
 }
 
 /* A roster saved as Latin-1: the dialog says the file is not UTF-8 and offers to read it as
@@ -301,7 +275,7 @@ check_latin1 (HearthApplication *app,
 static void
 test_latin1 (void)
 {
-  run_with_window (check_latin1);
+  hearth_ui_test_run_with_window (check_latin1, FALSE);
 }
 
 /* The toast's sentence, from the summary's counts (C locale: no digit grouping). */

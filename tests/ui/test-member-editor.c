@@ -19,34 +19,7 @@
 #include "hearth-ui-test.h"
 #include "hearth-window.h"
 
-static void settle (HearthStore *store);
-
-typedef void (*WindowTestFunc) (HearthApplication *app,
-                                HearthWindow      *window);
-
-static void
-activate_after_cb (GApplication *app,
-                   gpointer      user_data)
-{
-  WindowTestFunc func = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (HEARTH_IS_WINDOW (window));
-  func (HEARTH_APPLICATION (app), HEARTH_WINDOW (window));
-  settle (hearth_application_get_store (HEARTH_APPLICATION (app)));
-  gtk_window_destroy (window);
-  g_application_quit (app);
-}
-
-static void
-run_with_window (WindowTestFunc func)
-{
-  g_autofree char *path = hearth_ui_test_db_path ();
-  g_autoptr(HearthApplication) app = hearth_application_new (path, TRUE, NULL);
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-}
+static void hearth_ui_test_settle (HearthStore *store);
 
 static char *
 add_program (HearthApplication *app,
@@ -60,37 +33,6 @@ add_program (HearthApplication *app,
   return g_strdup (hearth_record_get_id (HEARTH_RECORD (hearth_window_get_program (window))));
 }
 
-/* The text of the first column of the first row (NULL for SQL NULL); @id is bound as ?1. */
-static char *
-query_text (HearthStore *store,
-            const char  *sql,
-            const char  *id)
-{
-  sqlite3 *db = hearth_database_get_handle (hearth_store_get_reader (store));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (id != NULL)
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-
-  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-}
-
-#define assert_query(store, sql, id, expected)                  \
-  G_STMT_START {                                                \
-    g_autofree char *_value = query_text (store, sql, id);      \
-    g_assert_cmpstr (_value, ==, expected);                     \
-  } G_STMT_END
-
-static void
-settle (HearthStore *store)
-{
-  hearth_ui_test_wait_for (hearth_store_get_pending (store) == 0);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Whether the record is live, after the store has finished every job (its callbacks too: a
  * pending one would otherwise run in the next test, after this store was closed). */
 static gboolean
@@ -101,59 +43,10 @@ is_live (HearthStore *store,
   g_autofree char *sql = g_strdup_printf ("SELECT deleted_at IS NULL FROM %s WHERE id = ?1", table);
   g_autofree char *live = NULL;
 
-  settle (store);
-  live = query_text (store, sql, id);
+  hearth_ui_test_settle (store);
+  live = hearth_ui_test_query_text (store, sql, id, TRUE);
 
   return g_strcmp0 (live, "1") == 0;
-}
-
-static gpointer
-child (GtkWindow  *dialog,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), G_OBJECT_TYPE (dialog),
-                                                   name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-type (GtkWindow  *dialog,
-      const char *name,
-      const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, name)), text);
-}
-
-static gboolean
-can_save (GtkWindow *dialog)
-{
-  return gtk_widget_get_sensitive (child (dialog, "save_button"));
-}
-
-static void
-saved_cb (GtkWindow  *dialog,
-          const char *id,
-          char      **slot)
-{
-  *slot = g_strdup (id);
-}
-
-/* Clicks Save and waits for the dialog to close; returns the record's id. */
-static char *
-save (GtkWindow *dialog)
-{
-  char *id = NULL;
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &id);
-  g_assert_true (can_save (dialog));
-  g_signal_emit_by_name (child (dialog, "save_button"), "clicked");
-  hearth_ui_test_wait_for (dialog == NULL);
-  g_assert_nonnull (id);
-
-  return id;
 }
 
 static HearthMember *
@@ -187,105 +80,105 @@ check_member_editor (HearthApplication *app,
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
 
   /* Nothing to save without a name. */
-  g_assert_false (can_save (dialog));
-  type (dialog, "display_name_row", "Ada <Lovelace> & co");
-  g_assert_true (can_save (dialog));
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  hearth_ui_test_type (dialog, "display_name_row", "Ada <Lovelace> & co");
+  g_assert_true (hearth_ui_test_can_save (dialog));
 
   /* A bad e-mail: Save off, the message under it. */
-  type (dialog, "email_row", "ada@example");
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "email_error_row")));
-  g_assert_true (gtk_widget_has_css_class (child (dialog, "email_row"), "error"));
-  type (dialog, "email_row", "ada lovelace@example.org");
-  g_assert_false (can_save (dialog));
-  type (dialog, "email_row", "ada@@example.org");
-  g_assert_false (can_save (dialog));
-  type (dialog, "email_row", " ada@example.org ");
-  g_assert_true (can_save (dialog));
-  g_assert_false (gtk_widget_get_visible (child (dialog, "email_error_row")));
-  g_assert_false (gtk_widget_has_css_class (child (dialog, "email_row"), "error"));
+  hearth_ui_test_type (dialog, "email_row", "ada@example");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "email_error_row")));
+  g_assert_true (gtk_widget_has_css_class (hearth_ui_test_child (dialog, "email_row"), "error"));
+  hearth_ui_test_type (dialog, "email_row", "ada lovelace@example.org");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  hearth_ui_test_type (dialog, "email_row", "ada@@example.org");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  hearth_ui_test_type (dialog, "email_row", " ada@example.org ");
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "email_error_row")));
+  g_assert_false (gtk_widget_has_css_class (hearth_ui_test_child (dialog, "email_row"), "error"));
 
   /* A bad date, the same way. */
-  type (dialog, "joined_on_row", "2024-02-30");
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "joined_on_error_row")));
-  type (dialog, "joined_on_row", "1.3.2024");
-  g_assert_false (can_save (dialog));
-  type (dialog, "joined_on_row", "2024-02-29");
-  g_assert_true (can_save (dialog));
-  g_assert_false (gtk_widget_get_visible (child (dialog, "joined_on_error_row")));
+  hearth_ui_test_type (dialog, "joined_on_row", "2024-02-30");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "joined_on_error_row")));
+  hearth_ui_test_type (dialog, "joined_on_row", "1.3.2024");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  hearth_ui_test_type (dialog, "joined_on_row", "2024-02-29");
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "joined_on_error_row")));
 
-  type (dialog, "handle_row", "ada");
-  type (dialog, "platform_row", "discord");
-  type (dialog, "timezone_row", "Europe/London");
-  type (dialog, "identity_tags_row", " newcomer, ,  mentor ,");
-  gtk_switch_set_active (child (dialog, "is_bot_switch"), FALSE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (dialog, "notes_view")),
+  hearth_ui_test_type (dialog, "handle_row", "ada");
+  hearth_ui_test_type (dialog, "platform_row", "discord");
+  hearth_ui_test_type (dialog, "timezone_row", "Europe/London");
+  hearth_ui_test_type (dialog, "identity_tags_row", " newcomer, ,  mentor ,");
+  gtk_switch_set_active (hearth_ui_test_child (dialog, "is_bot_switch"), FALSE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (hearth_ui_test_child (dialog, "notes_view")),
                             "Line one\nLine two", -1);
-  id = save (dialog);
+  id = hearth_ui_test_save (dialog);
 
-  assert_query (store, "SELECT display_name FROM member WHERE id = ?1", id, "Ada <Lovelace> & co");
-  assert_query (store, "SELECT email FROM member WHERE id = ?1", id, "ada@example.org");
-  assert_query (store, "SELECT joined_on FROM member WHERE id = ?1", id, "2024-02-29");
-  assert_query (store, "SELECT identity_tags FROM member WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT display_name FROM member WHERE id = ?1", id, "Ada <Lovelace> & co");
+  hearth_ui_test_assert_query (store, "SELECT email FROM member WHERE id = ?1", id, "ada@example.org");
+  hearth_ui_test_assert_query (store, "SELECT joined_on FROM member WHERE id = ?1", id, "2024-02-29");
+  hearth_ui_test_assert_query (store, "SELECT identity_tags FROM member WHERE id = ?1", id,
                 "[\"newcomer\",\"mentor\"]");
-  assert_query (store, "SELECT notes FROM member WHERE id = ?1", id, "Line one\nLine two");
-  assert_query (store, "SELECT program_id FROM member WHERE id = ?1", id, program_id);
-  assert_query (store, "SELECT status FROM member WHERE id = ?1", id, "member");
-  assert_query (store, "SELECT region FROM member WHERE id = ?1", id, NULL);
-  assert_query (store, "SELECT is_bot FROM member WHERE id = ?1", id, "0");
+  hearth_ui_test_assert_query (store, "SELECT notes FROM member WHERE id = ?1", id, "Line one\nLine two");
+  hearth_ui_test_assert_query (store, "SELECT program_id FROM member WHERE id = ?1", id, program_id);
+  hearth_ui_test_assert_query (store, "SELECT status FROM member WHERE id = ?1", id, "member");
+  hearth_ui_test_assert_query (store, "SELECT region FROM member WHERE id = ?1", id, NULL);
+  hearth_ui_test_assert_query (store, "SELECT is_bot FROM member WHERE id = ?1", id, "0");
 
   /* Edit: the fields come back, a change is written, a cleared field becomes NULL. */
   member = load_member (store, id);
   dialog = hearth_member_editor_new (GTK_WINDOW (window), store, NULL, member);
   gtk_window_present (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "identity_tags_row")), ==,
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "identity_tags_row")), ==,
                    "newcomer, mentor");
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "email_row")), ==, "ada@example.org");
-  g_assert_true (gtk_widget_get_visible (child (dialog, "delete_group")));
-  type (dialog, "display_name_row", "   ");
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "display_name_error_row")));
-  type (dialog, "display_name_row", "Ada Lovelace");
-  type (dialog, "email_row", "");
-  gtk_switch_set_active (child (dialog, "is_bot_switch"), TRUE);
-  edited_id = save (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "email_row")), ==, "ada@example.org");
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "delete_group")));
+  hearth_ui_test_type (dialog, "display_name_row", "   ");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "display_name_error_row")));
+  hearth_ui_test_type (dialog, "display_name_row", "Ada Lovelace");
+  hearth_ui_test_type (dialog, "email_row", "");
+  gtk_switch_set_active (hearth_ui_test_child (dialog, "is_bot_switch"), TRUE);
+  edited_id = hearth_ui_test_save (dialog);
   g_assert_cmpstr (edited_id, ==, id);
-  assert_query (store, "SELECT display_name FROM member WHERE id = ?1", id, "Ada Lovelace");
-  assert_query (store, "SELECT email FROM member WHERE id = ?1", id, NULL);
-  assert_query (store, "SELECT is_bot FROM member WHERE id = ?1", id, "1");
-  assert_query (store, "SELECT count(*) FROM member", NULL, "1");
+  hearth_ui_test_assert_query (store, "SELECT display_name FROM member WHERE id = ?1", id, "Ada Lovelace");
+  hearth_ui_test_assert_query (store, "SELECT email FROM member WHERE id = ?1", id, NULL);
+  hearth_ui_test_assert_query (store, "SELECT is_bot FROM member WHERE id = ?1", id, "1");
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM member", NULL, "1");
 
   /* Delete: a tombstone, and the window's Undo brings it back. */
   again = load_member (store, id);
   dialog = hearth_member_editor_new (GTK_WINDOW (window), store, NULL, again);
   gtk_window_present (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_emit_by_name (child (dialog, "delete_button"), "clicked");
+  g_signal_emit_by_name (hearth_ui_test_child (dialog, "delete_button"), "clicked");
   hearth_ui_test_wait_for (dialog == NULL);
-  assert_query (store, "SELECT deleted_at IS NOT NULL FROM member WHERE id = ?1", id, "1");
+  hearth_ui_test_assert_query (store, "SELECT deleted_at IS NOT NULL FROM member WHERE id = ?1", id, "1");
 
   g_assert_false (is_live (store, "member", id));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-record",
                                              "(ss)", "member", id));
   g_assert_true (is_live (store, "member", id));
-  assert_query (store, "SELECT display_name FROM member WHERE id = ?1", id, "Ada Lovelace");
+  hearth_ui_test_assert_query (store, "SELECT display_name FROM member WHERE id = ?1", id, "Ada Lovelace");
 
   /* Escape closes without saving. */
   dialog = hearth_member_editor_new (GTK_WINDOW (window), store, program_id, NULL);
   gtk_window_present (dialog);
-  type (dialog, "display_name_row", "Never saved");
+  hearth_ui_test_type (dialog, "display_name_row", "Never saved");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   hearth_ui_test_wait_for (dialog == NULL);
-  assert_query (store, "SELECT count(*) FROM member", NULL, "1");
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM member", NULL, "1");
 }
 
 static void
 test_member_editor (void)
 {
-  run_with_window (check_member_editor);
+  hearth_ui_test_run_with_window (check_member_editor, TRUE);
 }
 
 static void
@@ -333,45 +226,45 @@ check_nomination_editor (HearthApplication *app,
   /* Someone outside the program, who must be named; accepted. */
   dialog = hearth_nomination_editor_new (GTK_WINDOW (window), store, ada, NULL);
   gtk_window_present (dialog);
-  nominators = adw_combo_row_get_model (child (dialog, "nominator_row"));
+  nominators = adw_combo_row_get_model (hearth_ui_test_child (dialog, "nominator_row"));
   /* Outside, then every member but the nominee. */
   g_assert_cmpuint (g_list_model_get_n_items (nominators), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (nominators), 1), ==, "Grace");
-  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "nominator_row")), ==, 1);
-  g_assert_false (gtk_widget_get_visible (child (dialog, "nominator_name_row")));
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "created_on_row")), ==, "2026-03-15");
+  g_assert_cmpuint (adw_combo_row_get_selected (hearth_ui_test_child (dialog, "nominator_row")), ==, 1);
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "nominator_name_row")));
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "created_on_row")), ==, "2026-03-15");
 
-  adw_combo_row_set_selected (child (dialog, "nominator_row"), 0);
-  g_assert_true (gtk_widget_get_visible (child (dialog, "nominator_name_row")));
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "nominator_error_row")));
-  type (dialog, "nominator_name_row", "Linus from the meetup");
-  g_assert_true (can_save (dialog));
-  type (dialog, "created_on_row", "2026-02-30");
-  g_assert_false (can_save (dialog));
-  type (dialog, "created_on_row", "2026-03-14");
-  type (dialog, "reason_row", "Answers every question");
-  adw_combo_row_set_selected (child (dialog, "consent_row"), 1);
-  id = save (dialog);
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "nominator_row"), 0);
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "nominator_name_row")));
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "nominator_error_row")));
+  hearth_ui_test_type (dialog, "nominator_name_row", "Linus from the meetup");
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  hearth_ui_test_type (dialog, "created_on_row", "2026-02-30");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  hearth_ui_test_type (dialog, "created_on_row", "2026-03-14");
+  hearth_ui_test_type (dialog, "reason_row", "Answers every question");
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "consent_row"), 1);
+  id = hearth_ui_test_save (dialog);
 
-  assert_query (store, "SELECT nominee_id FROM nomination WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT nominee_id FROM nomination WHERE id = ?1", id,
                 hearth_record_get_id (HEARTH_RECORD (ada)));
-  assert_query (store, "SELECT nominator_id FROM nomination WHERE id = ?1", id, NULL);
-  assert_query (store, "SELECT nominator_name FROM nomination WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT nominator_id FROM nomination WHERE id = ?1", id, NULL);
+  hearth_ui_test_assert_query (store, "SELECT nominator_name FROM nomination WHERE id = ?1", id,
                 "Linus from the meetup");
-  assert_query (store, "SELECT consent FROM nomination WHERE id = ?1", id, "accepted");
-  assert_query (store, "SELECT created_on FROM nomination WHERE id = ?1", id, "2026-03-14");
-  assert_query (store, "SELECT reason FROM nomination WHERE id = ?1", id, "Answers every question");
+  hearth_ui_test_assert_query (store, "SELECT consent FROM nomination WHERE id = ?1", id, "accepted");
+  hearth_ui_test_assert_query (store, "SELECT created_on FROM nomination WHERE id = ?1", id, "2026-03-14");
+  hearth_ui_test_assert_query (store, "SELECT reason FROM nomination WHERE id = ?1", id, "Answers every question");
 
   /* A peer, by default the first member; the date is the reference day. */
   dialog = hearth_nomination_editor_new (GTK_WINDOW (window), store, ada, NULL);
   gtk_window_present (dialog);
-  peer_id = save (dialog);
-  assert_query (store, "SELECT nominator_id FROM nomination WHERE id = ?1", peer_id,
+  peer_id = hearth_ui_test_save (dialog);
+  hearth_ui_test_assert_query (store, "SELECT nominator_id FROM nomination WHERE id = ?1", peer_id,
                 hearth_record_get_id (HEARTH_RECORD (grace)));
-  assert_query (store, "SELECT nominator_name FROM nomination WHERE id = ?1", peer_id, NULL);
-  assert_query (store, "SELECT consent FROM nomination WHERE id = ?1", peer_id, "open");
-  assert_query (store, "SELECT created_on FROM nomination WHERE id = ?1", peer_id, "2026-03-15");
+  hearth_ui_test_assert_query (store, "SELECT nominator_name FROM nomination WHERE id = ?1", peer_id, NULL);
+  hearth_ui_test_assert_query (store, "SELECT consent FROM nomination WHERE id = ?1", peer_id, "open");
+  hearth_ui_test_assert_query (store, "SELECT created_on FROM nomination WHERE id = ?1", peer_id, "2026-03-15");
 
   /* Edit shows what's stored; delete and undo. */
   stored = hearth_record_load_by_id (HEARTH_TYPE_NOMINATION, hearth_store_get_reader (store), id,
@@ -379,14 +272,14 @@ check_nomination_editor (HearthApplication *app,
   g_assert_no_error (error);
   dialog = hearth_nomination_editor_new (GTK_WINDOW (window), store, ada, stored);
   gtk_window_present (dialog);
-  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "nominator_row")), ==, 0);
-  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "consent_row")), ==, 1);
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "nominator_name_row")), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (hearth_ui_test_child (dialog, "nominator_row")), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (hearth_ui_test_child (dialog, "consent_row")), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "nominator_name_row")), ==,
                    "Linus from the meetup");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_emit_by_name (child (dialog, "delete_button"), "clicked");
+  g_signal_emit_by_name (hearth_ui_test_child (dialog, "delete_button"), "clicked");
   hearth_ui_test_wait_for (dialog == NULL);
-  assert_query (store, "SELECT deleted_at IS NOT NULL FROM nomination WHERE id = ?1", id, "1");
+  hearth_ui_test_assert_query (store, "SELECT deleted_at IS NOT NULL FROM nomination WHERE id = ?1", id, "1");
   g_assert_false (is_live (store, "nomination", id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-record", "(ss)",
                                              "nomination", id));
@@ -396,7 +289,7 @@ check_nomination_editor (HearthApplication *app,
 static void
 test_nomination_editor (void)
 {
-  run_with_window (check_nomination_editor);
+  hearth_ui_test_run_with_window (check_nomination_editor, TRUE);
 }
 
 static void
@@ -411,41 +304,41 @@ check_observation_editor (HearthApplication *app,
 
   dialog = hearth_observation_editor_new (GTK_WINDOW (window), store, ada, NULL);
   gtk_window_present (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "observed_on_row")), ==, "2026-03-15");
-  g_assert_true (can_save (dialog));
-  type (dialog, "observed_on_row", "someday");
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "observed_on_error_row")));
-  type (dialog, "observed_on_row", "2026-03-01");
-  adw_combo_row_set_selected (child (dialog, "trait_row"), 3);
-  gtk_spin_button_set_value (child (dialog, "rating_spin"), 5);
-  type (dialog, "note_row", "Organised the spring meetup alone");
-  id = save (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "observed_on_row")), ==, "2026-03-15");
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  hearth_ui_test_type (dialog, "observed_on_row", "someday");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "observed_on_error_row")));
+  hearth_ui_test_type (dialog, "observed_on_row", "2026-03-01");
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "trait_row"), 3);
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "rating_spin"), 5);
+  hearth_ui_test_type (dialog, "note_row", "Organised the spring meetup alone");
+  id = hearth_ui_test_save (dialog);
 
-  assert_query (store, "SELECT trait FROM observation WHERE id = ?1", id, "initiative");
-  assert_query (store, "SELECT rating FROM observation WHERE id = ?1", id, "5");
-  assert_query (store, "SELECT note FROM observation WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT trait FROM observation WHERE id = ?1", id, "initiative");
+  hearth_ui_test_assert_query (store, "SELECT rating FROM observation WHERE id = ?1", id, "5");
+  hearth_ui_test_assert_query (store, "SELECT note FROM observation WHERE id = ?1", id,
                 "Organised the spring meetup alone");
-  assert_query (store, "SELECT observed_on FROM observation WHERE id = ?1", id, "2026-03-01");
-  assert_query (store, "SELECT member_id FROM observation WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT observed_on FROM observation WHERE id = ?1", id, "2026-03-01");
+  hearth_ui_test_assert_query (store, "SELECT member_id FROM observation WHERE id = ?1", id,
                 hearth_record_get_id (HEARTH_RECORD (ada)));
 
   /* The spin button can't go past the scale. */
   dialog = hearth_observation_editor_new (GTK_WINDOW (window), store, ada, NULL);
   gtk_window_present (dialog);
-  gtk_spin_button_set_value (child (dialog, "rating_spin"), 9);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, "rating_spin")), ==, 5);
-  gtk_spin_button_set_value (child (dialog, "rating_spin"), 0);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, "rating_spin")), ==, 1);
-  g_free (save (dialog));
-  assert_query (store, "SELECT count(*) FROM observation WHERE rating = 1 AND trait = 'consistency'",
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "rating_spin"), 9);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (hearth_ui_test_child (dialog, "rating_spin")), ==, 5);
+  gtk_spin_button_set_value (hearth_ui_test_child (dialog, "rating_spin"), 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (hearth_ui_test_child (dialog, "rating_spin")), ==, 1);
+  g_free (hearth_ui_test_save (dialog));
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM observation WHERE rating = 1 AND trait = 'consistency'",
                 NULL, "1");
 }
 
 static void
 test_observation_editor (void)
 {
-  run_with_window (check_observation_editor);
+  hearth_ui_test_run_with_window (check_observation_editor, TRUE);
 }
 
 int

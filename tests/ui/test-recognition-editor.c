@@ -39,41 +39,6 @@
 
 #define AS_OF "2024-06-30"
 
-typedef void (*WindowTestFunc) (HearthApplication *app,
-                                HearthWindow      *window);
-
-static void
-settle (HearthStore *store)
-{
-  hearth_ui_test_wait_for (hearth_store_get_pending (store) == 0);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-activate_after_cb (GApplication *app,
-                   gpointer      user_data)
-{
-  WindowTestFunc func = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (HEARTH_IS_WINDOW (window));
-  func (HEARTH_APPLICATION (app), HEARTH_WINDOW (window));
-  settle (hearth_application_get_store (HEARTH_APPLICATION (app)));
-  gtk_window_destroy (window);
-  g_application_quit (app);
-}
-
-static void
-run_with_window (WindowTestFunc func)
-{
-  g_autofree char *path = hearth_ui_test_db_path ();
-  g_autoptr(HearthApplication) app = hearth_application_new (path, TRUE, NULL);
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_after_cb), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-}
-
 /* A program whose reference day is AS_OF, with two members, Ana Lima and Ben. */
 typedef struct
 {
@@ -125,145 +90,7 @@ setup (Fixture           *fixture,
   g_assert_true (hearth_store_write_sync (store, add_members_job, fixture,
                                           HEARTH_WRITE_FLAGS_NONE, &error));
   g_assert_no_error (error);
-  settle (store);
-}
-
-/* The text of the first column of the first row (NULL for SQL NULL); @id is bound as ?1. */
-static char *
-query_text (HearthStore *store,
-            const char  *sql,
-            const char  *id)
-{
-  sqlite3 *db = hearth_database_get_handle (hearth_store_get_reader (store));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (id != NULL)
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-
-  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-}
-
-#define assert_query(store, sql, id, expected)                  \
-  G_STMT_START {                                                \
-    g_autofree char *_value = query_text (store, sql, id);      \
-    g_assert_cmpstr (_value, ==, expected);                     \
-  } G_STMT_END
-
-static gpointer
-child (GtkWindow  *dialog,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), G_OBJECT_TYPE (dialog),
-                                                   name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-type (GtkWindow  *dialog,
-      const char *name,
-      const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, name)), text);
-}
-
-static gboolean
-can_save (GtkWindow *dialog)
-{
-  return gtk_widget_get_sensitive (child (dialog, "save_button"));
-}
-
-static void
-saved_cb (GtkWindow  *dialog,
-          const char *id,
-          char      **slot)
-{
-  *slot = g_strdup (id);
-}
-
-/* Clicks Save and waits for the dialog to close; returns the entry's id. */
-static char *
-save (GtkWindow *dialog)
-{
-  char *id = NULL;
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &id);
-  g_assert_true (can_save (dialog));
-  g_signal_emit_by_name (child (dialog, "save_button"), "clicked");
-  hearth_ui_test_wait_for (dialog == NULL);
-  g_assert_nonnull (id);
-
-  return id;
-}
-
-static void
-close_dialog (GtkWindow *dialog)
-{
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  hearth_ui_test_wait_for (dialog == NULL);
-}
-
-static void
-screenshot (GtkWindow  *dialog,
-            const char *name)
-{
-  const char *dir = g_getenv ("HEARTH_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  static const struct
-  {
-    AdwColorScheme scheme;
-    const char    *suffix;
-  } schemes[] = {
-    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
-    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
-  };
-
-  if (dir == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, schemes[i].suffix);
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      g_autoptr(GdkPaintable) paintable = NULL;
-      g_autoptr(GtkSnapshot) snapshot = NULL;
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      gint64 until;
-      int width, height;
-
-      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
-      until = g_get_monotonic_time () + 400 * 1000;
-      while (g_get_monotonic_time () < until)
-        {
-          g_main_context_iteration (NULL, FALSE);
-          g_usleep (2000);
-        }
-
-      width = gtk_widget_get_width (GTK_WIDGET (dialog));
-      height = gtk_widget_get_height (GTK_WIDGET (dialog));
-      paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      g_assert_nonnull (node);
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-    }
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static gboolean
-taking_screenshots (void)
-{
-  return g_getenv ("HEARTH_SCREENSHOT_DIR") != NULL;
+  hearth_ui_test_settle (store);
 }
 
 /* Screenshots show the whole dialog: taller than it opens, and once at 360 px. */
@@ -272,7 +99,7 @@ present (GtkWindow *dialog,
          int        width,
          int        height)
 {
-  if (taking_screenshots ())
+  if (hearth_ui_test_taking_screenshots ())
     gtk_window_set_default_size (dialog, width, height);
   gtk_window_present (dialog);
 
@@ -295,7 +122,7 @@ static guint
 member_position (GtkWindow  *dialog,
                  const char *name)
 {
-  GListModel *model = gtk_drop_down_get_model (child (dialog, "member_drop_down"));
+  GListModel *model = gtk_drop_down_get_model (hearth_ui_test_child (dialog, "member_drop_down"));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -312,7 +139,7 @@ static void
 set_note (GtkWindow  *dialog,
           const char *text)
 {
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (dialog, "note_view")), text, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (hearth_ui_test_child (dialog, "note_view")), text, -1);
 }
 
 static void
@@ -326,63 +153,63 @@ check_handwritten_note (HearthApplication *app,
 
   setup (&fixture, app, window);
 
-  if (taking_screenshots ())
+  if (hearth_ui_test_taking_screenshots ())
     {
       dialog = present (hearth_recognition_editor_new (GTK_WINDOW (window), store,
                                                        fixture.program, NULL, fixture.ana,
                                                        "handwritten_note"), 360, 900);
-      type (dialog, "title_row", "Thank you for hosting the spring meetup");
+      hearth_ui_test_type (dialog, "title_row", "Thank you for hosting the spring meetup");
       set_note (dialog, "Written on a postcard from the venue, with a sticker sheet.");
-      screenshot (dialog, "recognition-editor-narrow");
-      close_dialog (dialog);
+      hearth_ui_test_screenshot (dialog, "recognition-editor-narrow");
+      hearth_ui_test_close_dialog (dialog);
     }
 
   dialog = present (hearth_recognition_editor_new (GTK_WINDOW (window), store, fixture.program,
                                                    NULL, NULL, NULL), 560, 900);
   g_assert_true (gtk_window_get_modal (dialog));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  g_assert_false (gtk_widget_get_visible (child (dialog, "delete_group")));
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "delete_group")));
 
   /* No member yet: Save waits, and the field says why. */
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "member_error_row")));
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "member_error_row")));
   /* A shout-out, done on the reference day, unless told otherwise. */
-  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "kind_row")), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (hearth_ui_test_child (dialog, "kind_row")), ==,
                     kind_position ("shout_out"));
-  g_assert_true (gtk_switch_get_active (child (dialog, "done_switch")));
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "done_on_row")), ==, AS_OF);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (child (dialog, "member_drop_down"))),
+  g_assert_true (gtk_switch_get_active (hearth_ui_test_child (dialog, "done_switch")));
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "done_on_row")), ==, AS_OF);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (hearth_ui_test_child (dialog, "member_drop_down"))),
                     ==, 2);
 
-  gtk_drop_down_set_selected (child (dialog, "member_drop_down"), member_position (dialog, "Ana Lima"));
-  g_assert_true (can_save (dialog));
-  g_assert_false (gtk_widget_get_visible (child (dialog, "member_error_row")));
-  adw_combo_row_set_selected (child (dialog, "kind_row"), kind_position ("handwritten_note"));
-  type (dialog, "title_row", "  Thank you for the spring meetup ");
+  gtk_drop_down_set_selected (hearth_ui_test_child (dialog, "member_drop_down"), member_position (dialog, "Ana Lima"));
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "member_error_row")));
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "kind_row"), kind_position ("handwritten_note"));
+  hearth_ui_test_type (dialog, "title_row", "  Thank you for the spring meetup ");
   set_note (dialog, "Written on a postcard from the venue.\nPosted on Monday.");
-  type (dialog, "done_on_row", "2024-06-31");
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "done_on_error_row")));
-  type (dialog, "done_on_row", "2024-06-12");
-  g_assert_false (gtk_widget_get_visible (child (dialog, "done_on_error_row")));
-  screenshot (dialog, "recognition-editor-new");
-  id = save (dialog);
+  hearth_ui_test_type (dialog, "done_on_row", "2024-06-31");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "done_on_error_row")));
+  hearth_ui_test_type (dialog, "done_on_row", "2024-06-12");
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "done_on_error_row")));
+  hearth_ui_test_screenshot (dialog, "recognition-editor-new");
+  id = hearth_ui_test_save (dialog);
 
-  assert_query (store, "SELECT count(*) FROM recognition", NULL, "1");
-  assert_query (store, "SELECT member_id FROM recognition WHERE id = ?1", id, fixture.ana);
-  assert_query (store, "SELECT kind FROM recognition WHERE id = ?1", id, "handwritten_note");
-  assert_query (store, "SELECT title FROM recognition WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM recognition", NULL, "1");
+  hearth_ui_test_assert_query (store, "SELECT member_id FROM recognition WHERE id = ?1", id, fixture.ana);
+  hearth_ui_test_assert_query (store, "SELECT kind FROM recognition WHERE id = ?1", id, "handwritten_note");
+  hearth_ui_test_assert_query (store, "SELECT title FROM recognition WHERE id = ?1", id,
                 "Thank you for the spring meetup");
-  assert_query (store, "SELECT note FROM recognition WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT note FROM recognition WHERE id = ?1", id,
                 "Written on a postcard from the venue.\nPosted on Monday.");
-  assert_query (store, "SELECT done_on FROM recognition WHERE id = ?1", id, "2024-06-12");
-  assert_query (store, "SELECT planned_on FROM recognition WHERE id = ?1", id, NULL);
+  hearth_ui_test_assert_query (store, "SELECT done_on FROM recognition WHERE id = ?1", id, "2024-06-12");
+  hearth_ui_test_assert_query (store, "SELECT planned_on FROM recognition WHERE id = ?1", id, NULL);
 }
 
 static void
 test_handwritten_note (void)
 {
-  run_with_window (check_handwritten_note);
+  hearth_ui_test_run_with_window (check_handwritten_note, TRUE);
 }
 
 static void
@@ -399,33 +226,33 @@ check_planned (HearthApplication *app,
   /* Opened for Ben, as a gift: both chosen already. */
   dialog = present (hearth_recognition_editor_new (GTK_WINDOW (window), store, fixture.program,
                                                    NULL, fixture.ben, "gift"), 560, 900);
-  g_assert_cmpuint (gtk_drop_down_get_selected (child (dialog, "member_drop_down")), ==,
+  g_assert_cmpuint (gtk_drop_down_get_selected (hearth_ui_test_child (dialog, "member_drop_down")), ==,
                     member_position (dialog, "Ben"));
-  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "kind_row")), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (hearth_ui_test_child (dialog, "kind_row")), ==,
                     kind_position ("gift"));
-  g_assert_true (can_save (dialog));
+  g_assert_true (hearth_ui_test_can_save (dialog));
 
-  gtk_switch_set_active (child (dialog, "done_switch"), FALSE);
-  g_assert_false (gtk_widget_get_visible (child (dialog, "done_on_row")));
-  type (dialog, "title_row", "Conference ticket");
-  type (dialog, "planned_on_row", "15.7.2024");
-  g_assert_false (can_save (dialog));
-  g_assert_true (gtk_widget_get_visible (child (dialog, "planned_on_error_row")));
-  type (dialog, "planned_on_row", "2024-07-15");
-  g_assert_true (can_save (dialog));
-  id = save (dialog);
+  gtk_switch_set_active (hearth_ui_test_child (dialog, "done_switch"), FALSE);
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "done_on_row")));
+  hearth_ui_test_type (dialog, "title_row", "Conference ticket");
+  hearth_ui_test_type (dialog, "planned_on_row", "15.7.2024");
+  g_assert_false (hearth_ui_test_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "planned_on_error_row")));
+  hearth_ui_test_type (dialog, "planned_on_row", "2024-07-15");
+  g_assert_true (hearth_ui_test_can_save (dialog));
+  id = hearth_ui_test_save (dialog);
 
-  assert_query (store, "SELECT member_id FROM recognition WHERE id = ?1", id, fixture.ben);
-  assert_query (store, "SELECT kind FROM recognition WHERE id = ?1", id, "gift");
-  assert_query (store, "SELECT planned_on FROM recognition WHERE id = ?1", id, "2024-07-15");
-  assert_query (store, "SELECT done_on FROM recognition WHERE id = ?1", id, NULL);
-  assert_query (store, "SELECT note FROM recognition WHERE id = ?1", id, NULL);
+  hearth_ui_test_assert_query (store, "SELECT member_id FROM recognition WHERE id = ?1", id, fixture.ben);
+  hearth_ui_test_assert_query (store, "SELECT kind FROM recognition WHERE id = ?1", id, "gift");
+  hearth_ui_test_assert_query (store, "SELECT planned_on FROM recognition WHERE id = ?1", id, "2024-07-15");
+  hearth_ui_test_assert_query (store, "SELECT done_on FROM recognition WHERE id = ?1", id, NULL);
+  hearth_ui_test_assert_query (store, "SELECT note FROM recognition WHERE id = ?1", id, NULL);
 }
 
 static void
 test_planned (void)
 {
-  run_with_window (check_planned);
+  hearth_ui_test_run_with_window (check_planned, TRUE);
 }
 
 static void
@@ -445,53 +272,53 @@ check_edit (HearthApplication *app,
   hearth_record_set_text (HEARTH_RECORD (entry), HEARTH_RECOGNITION_TITLE, "Hoodie");
   hearth_record_set_text (HEARTH_RECORD (entry), HEARTH_RECOGNITION_PLANNED_ON, "2024-07-01");
   hearth_store_insert_async (store, entry, NULL, NULL, NULL);
-  settle (store);
-  id = query_text (store, "SELECT id FROM recognition", NULL);
+  hearth_ui_test_settle (store);
+  id = hearth_ui_test_query_text (store, "SELECT id FROM recognition", NULL, TRUE);
 
   dialog = present (hearth_recognition_editor_new (GTK_WINDOW (window), store, fixture.program,
                                                    id, NULL, NULL), 560, 900);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Edit Recognition");
-  g_assert_true (gtk_widget_get_visible (child (dialog, "delete_group")));
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "delete_group")));
   /* The member is fixed once logged. */
-  g_assert_false (gtk_widget_get_visible (child (dialog, "member_drop_down")));
-  g_assert_cmpstr (gtk_label_get_text (child (dialog, "member_label")), ==, "Ana Lima");
-  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "kind_row")), ==,
+  g_assert_false (gtk_widget_get_visible (hearth_ui_test_child (dialog, "member_drop_down")));
+  g_assert_cmpstr (gtk_label_get_text (hearth_ui_test_child (dialog, "member_label")), ==, "Ana Lima");
+  g_assert_cmpuint (adw_combo_row_get_selected (hearth_ui_test_child (dialog, "kind_row")), ==,
                     kind_position ("merch"));
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "title_row")), ==, "Hoodie");
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "planned_on_row")), ==, "2024-07-01");
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "title_row")), ==, "Hoodie");
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "planned_on_row")), ==, "2024-07-01");
   /* Planned: Done is off, and ticking it offers the reference day. */
-  g_assert_false (gtk_switch_get_active (child (dialog, "done_switch")));
-  gtk_switch_set_active (child (dialog, "done_switch"), TRUE);
-  g_assert_true (gtk_widget_get_visible (child (dialog, "done_on_row")));
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "done_on_row")), ==, AS_OF);
-  type (dialog, "title_row", "Hoodie and stickers");
-  screenshot (dialog, "recognition-editor-edit");
-  saved_id = save (dialog);
+  g_assert_false (gtk_switch_get_active (hearth_ui_test_child (dialog, "done_switch")));
+  gtk_switch_set_active (hearth_ui_test_child (dialog, "done_switch"), TRUE);
+  g_assert_true (gtk_widget_get_visible (hearth_ui_test_child (dialog, "done_on_row")));
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "done_on_row")), ==, AS_OF);
+  hearth_ui_test_type (dialog, "title_row", "Hoodie and stickers");
+  hearth_ui_test_screenshot (dialog, "recognition-editor-edit");
+  saved_id = hearth_ui_test_save (dialog);
   g_assert_cmpstr (saved_id, ==, id);
 
-  assert_query (store, "SELECT count(*) FROM recognition", NULL, "1");
-  assert_query (store, "SELECT title FROM recognition WHERE id = ?1", id, "Hoodie and stickers");
-  assert_query (store, "SELECT done_on FROM recognition WHERE id = ?1", id, AS_OF);
-  assert_query (store, "SELECT member_id FROM recognition WHERE id = ?1", id, fixture.ana);
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM recognition", NULL, "1");
+  hearth_ui_test_assert_query (store, "SELECT title FROM recognition WHERE id = ?1", id, "Hoodie and stickers");
+  hearth_ui_test_assert_query (store, "SELECT done_on FROM recognition WHERE id = ?1", id, AS_OF);
+  hearth_ui_test_assert_query (store, "SELECT member_id FROM recognition WHERE id = ?1", id, fixture.ana);
 
   /* Delete: a tombstone, and the window's Undo brings it back. */
   dialog = present (hearth_recognition_editor_new (GTK_WINDOW (window), store, fixture.program,
                                                    id, NULL, NULL), 560, 900);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  g_signal_emit_by_name (child (dialog, "delete_button"), "clicked");
+  g_signal_emit_by_name (hearth_ui_test_child (dialog, "delete_button"), "clicked");
   hearth_ui_test_wait_for (dialog == NULL);
-  settle (store);
-  assert_query (store, "SELECT deleted_at IS NOT NULL FROM recognition WHERE id = ?1", id, "1");
+  hearth_ui_test_settle (store);
+  hearth_ui_test_assert_query (store, "SELECT deleted_at IS NOT NULL FROM recognition WHERE id = ?1", id, "1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-record",
                                              "(ss)", "recognition", id));
-  settle (store);
-  assert_query (store, "SELECT deleted_at IS NULL FROM recognition WHERE id = ?1", id, "1");
+  hearth_ui_test_settle (store);
+  hearth_ui_test_assert_query (store, "SELECT deleted_at IS NULL FROM recognition WHERE id = ?1", id, "1");
 }
 
 static void
 test_edit (void)
 {
-  run_with_window (check_edit);
+  hearth_ui_test_run_with_window (check_edit, TRUE);
 }
 
 /* The spotlight dialog ----------------------------------------------------------------------- */
@@ -562,16 +389,16 @@ check_spotlight (HearthApplication *app,
   g_assert_true (hearth_store_write_sync (store, add_role_job, &job, HEARTH_WRITE_FLAGS_NONE,
                                           &error));
   g_assert_no_error (error);
-  settle (store);
+  hearth_ui_test_settle (store);
 
-  if (taking_screenshots ())
+  if (hearth_ui_test_taking_screenshots ())
     {
       dialog = present (hearth_spotlight_dialog_new (GTK_WINDOW (window), store, fixture.program,
                                                      fixture.ana), 360, 640);
       hearth_ui_test_wait_for (hearth_spotlight_dialog_get_text (HEARTH_SPOTLIGHT_DIALOG (dialog)) != NULL);
-      hearth_ui_test_wait_for (!gtk_stack_get_transition_running (child (dialog, "stack")));
-      screenshot (dialog, "spotlight-narrow");
-      close_dialog (dialog);
+      hearth_ui_test_wait_for (!gtk_stack_get_transition_running (hearth_ui_test_child (dialog, "stack")));
+      hearth_ui_test_screenshot (dialog, "spotlight-narrow");
+      hearth_ui_test_close_dialog (dialog);
     }
 
   dialog = present (hearth_spotlight_dialog_new (GTK_WINDOW (window), store, fixture.program,
@@ -579,16 +406,16 @@ check_spotlight (HearthApplication *app,
   g_assert_true (gtk_window_get_modal (dialog));
   /* While it drafts, nothing to copy or log yet. */
   g_assert_null (hearth_spotlight_dialog_get_text (HEARTH_SPOTLIGHT_DIALOG (dialog)));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "stack")), ==, "loading");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "stack")), ==, "loading");
 
   hearth_ui_test_wait_for ((draft = hearth_spotlight_dialog_get_text (HEARTH_SPOTLIGHT_DIALOG (dialog))) != NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "stack")), ==, "draft");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (hearth_ui_test_child (dialog, "stack")), ==, "draft");
   g_assert_nonnull (strstr (draft, "Ana Lima"));
   g_assert_nonnull (strstr (draft, "Welcome Team"));
-  hearth_ui_test_wait_for (!gtk_stack_get_transition_running (child (dialog, "stack")));
-  g_assert_false (gtk_text_view_get_monospace (child (dialog, "text_view")));
-  g_assert_cmpint (gtk_text_view_get_wrap_mode (child (dialog, "text_view")), !=, GTK_WRAP_NONE);
-  screenshot (dialog, "spotlight");
+  hearth_ui_test_wait_for (!gtk_stack_get_transition_running (hearth_ui_test_child (dialog, "stack")));
+  g_assert_false (gtk_text_view_get_monospace (hearth_ui_test_child (dialog, "text_view")));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (hearth_ui_test_child (dialog, "text_view")), !=, GTK_WRAP_NONE);
+  hearth_ui_test_screenshot (dialog, "spotlight");
 
   /* Copy: the text as it stands goes to the clipboard. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "spotlight.copy", NULL));
@@ -598,34 +425,34 @@ check_spotlight (HearthApplication *app,
   g_assert_cmpstr (copied, ==, draft);
 
   /* Edited, then reset: the draft again. */
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (dialog, "text_view")),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (hearth_ui_test_child (dialog, "text_view")),
                             "Something else", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "spotlight.reset", NULL));
   reset = hearth_spotlight_dialog_get_text (HEARTH_SPOTLIGHT_DIALOG (dialog));
   g_assert_cmpstr (reset, ==, draft);
 
   /* Log as Spotlight: the edited text, done on the reference day; the dialog closes. */
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (dialog, "text_view")),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (hearth_ui_test_child (dialog, "text_view")),
                             "Ana Lima has welcomed 40 people this month. Thank you, Ana!\n", -1);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "spotlight.log", NULL));
   hearth_ui_test_wait_for (dialog == NULL);
-  settle (store);
+  hearth_ui_test_settle (store);
 
-  assert_query (store, "SELECT count(*) FROM recognition", NULL, "1");
-  id = query_text (store, "SELECT id FROM recognition", NULL);
-  assert_query (store, "SELECT member_id FROM recognition WHERE id = ?1", id, fixture.ana);
-  assert_query (store, "SELECT kind FROM recognition WHERE id = ?1", id, "spotlight");
-  assert_query (store, "SELECT title FROM recognition WHERE id = ?1", id, "Spotlight post");
-  assert_query (store, "SELECT note FROM recognition WHERE id = ?1", id,
+  hearth_ui_test_assert_query (store, "SELECT count(*) FROM recognition", NULL, "1");
+  id = hearth_ui_test_query_text (store, "SELECT id FROM recognition", NULL, TRUE);
+  hearth_ui_test_assert_query (store, "SELECT member_id FROM recognition WHERE id = ?1", id, fixture.ana);
+  hearth_ui_test_assert_query (store, "SELECT kind FROM recognition WHERE id = ?1", id, "spotlight");
+  hearth_ui_test_assert_query (store, "SELECT title FROM recognition WHERE id = ?1", id, "Spotlight post");
+  hearth_ui_test_assert_query (store, "SELECT note FROM recognition WHERE id = ?1", id,
                 "Ana Lima has welcomed 40 people this month. Thank you, Ana!");
-  assert_query (store, "SELECT done_on FROM recognition WHERE id = ?1", id, AS_OF);
+  hearth_ui_test_assert_query (store, "SELECT done_on FROM recognition WHERE id = ?1", id, AS_OF);
 }
 
 static void
 test_spotlight (void)
 {
-  run_with_window (check_spotlight);
+  hearth_ui_test_run_with_window (check_spotlight, TRUE);
 }
 
 /* The card dialog and badge images ----------------------------------------------------------- */
@@ -718,14 +545,14 @@ check_card (HearthApplication *app,
   g_assert_true (hearth_store_write_sync (store, add_award_job, &job, HEARTH_WRITE_FLAGS_NONE,
                                           &error));
   g_assert_no_error (error);
-  settle (store);
+  hearth_ui_test_settle (store);
 
-  if (taking_screenshots ())
+  if (hearth_ui_test_taking_screenshots ())
     {
       dialog = present (hearth_card_dialog_new (GTK_WINDOW (window), store, fixture.program,
                                                 job.award_ids[0]), 360, 820);
-      screenshot (dialog, "card-narrow");
-      close_dialog (dialog);
+      hearth_ui_test_screenshot (dialog, "card-narrow");
+      hearth_ui_test_close_dialog (dialog);
     }
 
   dialog = present (hearth_card_dialog_new (GTK_WINDOW (window), store, fixture.program,
@@ -733,25 +560,25 @@ check_card (HearthApplication *app,
   card = HEARTH_CARD_DIALOG (dialog);
   g_assert_true (gtk_window_get_modal (dialog));
   g_assert_cmpstr (hearth_card_dialog_get_date_text (card), ==, "1 March 2024");
-  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "signature_row")), ==, "Signature");
+  g_assert_cmpstr (gtk_editable_get_text (hearth_ui_test_child (dialog, "signature_row")), ==, "Signature");
   g_assert_cmpint (hearth_card_dialog_get_size (card), ==, HEARTH_CARD_SIZE_A6);
   file_name = hearth_card_dialog_dup_file_name (card);
   g_assert_cmpstr (file_name, ==, "thank-you-Ana-Lima.pdf");
-  screenshot (dialog, "card");
+  hearth_ui_test_screenshot (dialog, "card");
 
   g_assert_true (hearth_card_dialog_save_pdf (card, a6, &error));
   g_assert_no_error (error);
   assert_pdf (a6, "/MediaBox [ 0 0 297.6");
 
-  adw_combo_row_set_selected (child (dialog, "size_row"), HEARTH_CARD_SIZE_A5_LANDSCAPE);
-  type (dialog, "signature_row", "Maria, for the Makers team");
+  adw_combo_row_set_selected (hearth_ui_test_child (dialog, "size_row"), HEARTH_CARD_SIZE_A5_LANDSCAPE);
+  hearth_ui_test_type (dialog, "signature_row", "Maria, for the Makers team");
   g_assert_cmpint (hearth_card_dialog_get_size (card), ==, HEARTH_CARD_SIZE_A5_LANDSCAPE);
-  screenshot (dialog, "card-a5-landscape");
+  hearth_ui_test_screenshot (dialog, "card-a5-landscape");
   g_assert_true (hearth_card_dialog_save_pdf (card, a5, &error));
   g_assert_no_error (error);
   assert_pdf (a5, "/MediaBox [ 0 0 595.2");
 
-  close_dialog (dialog);
+  hearth_ui_test_close_dialog (dialog);
   g_strfreev (job.award_ids);
   g_remove (a6);
   g_remove (a5);
@@ -761,7 +588,7 @@ check_card (HearthApplication *app,
 static void
 test_card (void)
 {
-  run_with_window (check_card);
+  hearth_ui_test_run_with_window (check_card, TRUE);
 }
 
 static void

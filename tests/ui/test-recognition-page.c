@@ -36,37 +36,6 @@ typedef void (*PageTestFunc) (HearthApplication *app,
                               HearthWindow      *window,
                               GtkWidget         *page);
 
-typedef gboolean (*WidgetPredicate) (GtkWidget  *widget,
-                                     const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget       *widget,
-             WidgetPredicate  predicate,
-             const char      *text)
-{
-  if (predicate (widget, text))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget  *widget,
-         const char *type_name)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name (type_name));
-}
-
 static gboolean
 is_mapped_label (GtkWidget  *widget,
                  const char *text)
@@ -76,39 +45,17 @@ is_mapped_label (GtkWidget  *widget,
 }
 
 static gboolean
-is_mapped_label_containing (GtkWidget  *widget,
-                            const char *text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
 shows_label (GtkWidget  *page,
              const char *text)
 {
-  return find_widget (page, is_mapped_label, text) != NULL;
+  return hearth_ui_test_find_widget (page, is_mapped_label, text) != NULL;
 }
 
 static gboolean
 shows_label_containing (GtkWidget  *page,
                         const char *text)
 {
-  return find_widget (page, is_mapped_label_containing, text) != NULL;
-}
-
-static gint64
-count_rows (HearthStore *store,
-            const char  *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = hearth_database_prepare (hearth_store_get_reader (store), sql,
-                                                          &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-
-  return sqlite3_column_int64 (stmt, 0);
+  return hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, text) != NULL;
 }
 
 static char *
@@ -125,22 +72,10 @@ query_text (HearthStore *store,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static const char *
 view_of (GtkWidget *page)
 {
-  GtkWidget *stack = find_widget (page, is_type, "AdwViewStack");
+  GtkWidget *stack = hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "AdwViewStack");
 
   return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
 }
@@ -149,17 +84,17 @@ static void
 show_view (GtkWidget  *page,
            const char *name)
 {
-  GtkWidget *stack = find_widget (page, is_type, "AdwViewStack");
+  GtkWidget *stack = hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "AdwViewStack");
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
-  spin (20);
+  hearth_ui_test_spin (20);
   g_assert_cmpstr (view_of (page), ==, name);
 }
 
 static AdwViewStackPage *
 ready_page (GtkWidget *page)
 {
-  GtkWidget *stack = find_widget (page, is_type, "AdwViewStack");
+  GtkWidget *stack = hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "AdwViewStack");
 
   return adw_view_stack_get_page (ADW_VIEW_STACK (stack),
                                   adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "ready"));
@@ -259,7 +194,7 @@ activate_after_cb (GApplication *app,
   gtk_window_set_default_size (window, 1280, 800);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "recognition"));
-  page = find_widget (GTK_WIDGET (window), is_type, "HearthRecognitionPage");
+  page = hearth_ui_test_find_widget (GTK_WIDGET (window), hearth_ui_test_is_type, "HearthRecognitionPage");
   g_assert_nonnull (page);
   hearth_ui_test_wait_for (gtk_widget_get_mapped (page));
 
@@ -281,16 +216,10 @@ run_with_page (gboolean     with_badge,
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
 }
 
-static GtkStack *
-page_stack (GtkWidget *page)
-{
-  return GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
-}
-
 static void
 wait_for_views (GtkWidget *page)
 {
-  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (page_stack (page)), "views") == 0);
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (hearth_ui_test_page_stack (page)), "views") == 0);
 }
 
 static char *
@@ -317,7 +246,7 @@ check_confirm (HearthApplication *app,
   /* The gallery: the badge's tile, named for screen readers, nobody holds it yet. */
   hearth_ui_test_wait_for (shows_label (page, "Warm Welcome"));
   g_assert_true (shows_label (page, "0 holders"));
-  g_assert_nonnull (find_widget (page, is_type, "HearthBadgeTile"));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "HearthBadgeTile"));
   /* The detail of the selected (only) badge: its rule in words, and its empty holders. */
   hearth_ui_test_wait_for (shows_label_containing (page, "Nobody holds this badge yet"));
 
@@ -331,8 +260,8 @@ check_confirm (HearthApplication *app,
 
   /* Confirm Ana's: one award, by rule, on the reference day, with the why as its reason. */
   g_assert_true (gtk_widget_activate_action (page, "recognition.confirm", "s", target));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM award WHERE deleted_at IS NULL") == 1);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM award WHERE source = 'rule' "
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM award WHERE deleted_at IS NULL") == 1);
+  g_assert_cmpint (hearth_ui_test_count_rows (store, "SELECT count(*) FROM award WHERE source = 'rule' "
                                       "AND awarded_on = '2026-05-01' "
                                       "AND badge_id = '" BADGE_ID "'"), ==, 1);
   reason = query_text (store, "SELECT reason FROM award");
@@ -352,7 +281,7 @@ check_confirm (HearthApplication *app,
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window),
                                                      "recognition-undo.revoke-awards",
                                                      g_variant_new_strv (ids, 1)));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM award WHERE deleted_at IS NULL") == 0);
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM award WHERE deleted_at IS NULL") == 0);
   hearth_ui_test_wait_for (shows_label (page, "0 holders"));
   hearth_ui_test_wait_for (adw_view_stack_page_get_badge_number (ready_page (page)) == 2);
 }
@@ -382,7 +311,7 @@ check_revoke (HearthApplication *app,
 
   /* The page's action, as the holder's menu item does. */
   g_assert_true (gtk_widget_activate_action (page, "recognition.revoke", "s", award_id));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM award "
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM award "
                                               "WHERE deleted_at IS NOT NULL") == 1);
   hearth_ui_test_wait_for (shows_label (page, "0 holders"));
   /* Bo meets the rule again. */
@@ -391,7 +320,7 @@ check_revoke (HearthApplication *app,
   /* Undo, as the toast's button does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-record", "(ss)",
                                              "award", award_id));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM award WHERE deleted_at IS NULL") == 1);
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM award WHERE deleted_at IS NULL") == 1);
   hearth_ui_test_wait_for (shows_label (page, "1 holder"));
   hearth_ui_test_wait_for (adw_view_stack_page_get_badge_number (ready_page (page)) == 1);
 }
@@ -416,7 +345,7 @@ check_confirm_all (HearthApplication *app,
   show_view (page, "ready");
 
   g_assert_true (gtk_widget_activate_action (page, "recognition.confirm-all", NULL));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM award WHERE source = 'rule' "
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM award WHERE source = 'rule' "
                                               "AND deleted_at IS NULL") == 2);
   hearth_ui_test_wait_for (adw_view_stack_page_get_badge_number (ready_page (page)) == 0);
   g_assert_false (adw_view_stack_page_get_needs_attention (ready_page (page)));
@@ -443,16 +372,16 @@ check_search (HearthApplication *app,
   wait_for_views (page);
   hearth_ui_test_wait_for (shows_label (page, "Warm Welcome"));
 
-  entry = find_widget (find_widget (page, is_type, "GtkSearchBar"), is_type, "GtkSearchEntry");
+  entry = hearth_ui_test_find_widget (hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "GtkSearchBar"), hearth_ui_test_is_type, "GtkSearchEntry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "xyz");
   g_signal_emit_by_name (entry, "search-changed");
-  spin (20);
+  hearth_ui_test_spin (20);
   g_assert_true (shows_label (page, "No Matching Badges"));
   g_assert_true (shows_label (page, "0 of 1 badge"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "WARM");
   g_signal_emit_by_name (entry, "search-changed");
-  spin (20);
+  hearth_ui_test_spin (20);
   g_assert_true (shows_label (page, "1 badge"));
   g_assert_false (shows_label (page, "No Matching Badges"));
 
@@ -460,7 +389,7 @@ check_search (HearthApplication *app,
   show_view (page, "ready");
   gtk_editable_set_text (GTK_EDITABLE (entry), "bo ch");
   g_signal_emit_by_name (entry, "search-changed");
-  spin (20);
+  hearth_ui_test_spin (20);
   g_assert_true (shows_label (page, "Bo Chen"));
   g_assert_false (shows_label (page, "Ana <Sousa>"));
   g_assert_true (shows_label_containing (page, "Confirm All (1)"));

@@ -33,45 +33,6 @@ typedef void (*PageTestFunc) (HearthApplication *app,
                               HearthWindow      *window,
                               GtkWidget         *page);
 
-typedef gboolean (*WidgetPredicate) (GtkWidget  *widget,
-                                     const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget       *widget,
-             WidgetPredicate  predicate,
-             const char      *text)
-{
-  if (predicate (widget, text))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget  *widget,
-         const char *type_name)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name (type_name));
-}
-
-static gboolean
-is_mapped_label_containing (GtkWidget  *widget,
-                            const char *text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
 static gboolean
 is_label_containing (GtkWidget  *widget,
                      const char *text)
@@ -98,7 +59,7 @@ static GtkWidget *
 list_under (GtkWidget  *page,
             const char *heading)
 {
-  GtkWidget *widget = find_widget (page, is_label_starting, heading);
+  GtkWidget *widget = hearth_ui_test_find_widget (page, is_label_starting, heading);
 
   g_assert_nonnull (widget);
   while (widget != NULL && !GTK_IS_LIST_BOX (widget))
@@ -112,7 +73,7 @@ static gboolean
 list_shows (GtkWidget  *list,
             const char *text)
 {
-  return gtk_widget_get_mapped (list) && find_widget (list, is_mapped_label_containing, text) != NULL;
+  return gtk_widget_get_mapped (list) && hearth_ui_test_find_widget (list, hearth_ui_test_is_mapped_label_containing, text) != NULL;
 }
 
 /* A role's row, shown or filtered out. */
@@ -120,12 +81,12 @@ static GtkListBoxRow *
 find_any_role_row (GtkWidget  *page,
                    const char *name)
 {
-  GtkWidget *list = find_widget (page, is_role_list, NULL);
+  GtkWidget *list = hearth_ui_test_find_widget (page, is_role_list, NULL);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list);
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (find_widget (row, is_label_containing, name) != NULL)
+    if (hearth_ui_test_find_widget (row, is_label_containing, name) != NULL)
       return GTK_LIST_BOX_ROW (row);
 
   return NULL;
@@ -152,20 +113,6 @@ select_role_row (GtkWidget  *page,
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
 }
 
-static gint64
-count_rows (HearthStore *store,
-            const char  *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = hearth_database_prepare (hearth_store_get_reader (store), sql,
-                                                          &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static void
 written_cb (GObject      *source,
             GAsyncResult *result,
@@ -190,18 +137,6 @@ write_async (HearthStore     *store,
   hearth_store_write_async (store, func, data, NULL, HEARTH_WRITE_FLAGS_NONE, NULL, written_cb,
                             &done);
   hearth_ui_test_wait_for (done);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 /* Set-up: a program (its reference day fixed) and one member, in a fresh database. */
@@ -254,7 +189,7 @@ activate_after_cb (GApplication *app,
   g_assert_true (HEARTH_IS_WINDOW (window));
   gtk_window_set_default_size (window, 1280, 800);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "roles"));
-  page = find_widget (GTK_WIDGET (window), is_type, "HearthRolesPage");
+  page = hearth_ui_test_find_widget (GTK_WIDGET (window), hearth_ui_test_is_type, "HearthRolesPage");
   g_assert_nonnull (page);
   hearth_ui_test_wait_for (gtk_widget_get_mapped (page));
 
@@ -275,12 +210,6 @@ run_with_page (PageTestFunc func)
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
 }
 
-static GtkStack *
-page_stack (GtkWidget *page)
-{
-  return GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
-}
-
 /* Creating a role from a template -------------------------------------------------------------- */
 
 static void
@@ -292,28 +221,28 @@ check_create_from_preset (HearthApplication *app,
   const HearthRolePreset *welcome = hearth_role_preset_lookup ("welcome_team");
 
   /* No role yet: the empty state, with its New Role menu. */
-  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (page_stack (page)), "empty") == 0);
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "Give Every Ambassador"));
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (hearth_ui_test_page_stack (page)), "empty") == 0);
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "Give Every Ambassador"));
 
   g_assert_true (gtk_widget_activate_action (page, "roles.new-from-preset", "s", "welcome_team"));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM role WHERE deleted_at IS NULL") == 1);
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM role WHERE deleted_at IS NULL") == 1);
 
   /* The role shows in the list, is selected, and its goals fill the detail. */
-  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (page_stack (page)), "views") == 0);
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (hearth_ui_test_page_stack (page)), "views") == 0);
   hearth_ui_test_wait_for (find_role_row (page, welcome->name) != NULL);
-  hearth_ui_test_wait_for (find_widget (page, is_mapped_label_containing, welcome->goals[0].label) != NULL);
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "3 per week"));
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing,
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, welcome->goals[0].label) != NULL);
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "3 per week"));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing,
                                 "Measured from activity: Welcomes"));
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "Counted at check-in"));
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "Rotates every"));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "Counted at check-in"));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "Rotates every"));
   /* The toolkit's text is there, and its fill: nobody yet against the capacity. */
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "0 of "));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "0 of "));
 
   /* A second template: two rows, the new one selected. */
   g_assert_true (gtk_widget_activate_action (page, "roles.new-from-preset", "s", "culture_keeper"));
   hearth_ui_test_wait_for (find_role_row (page, hearth_role_preset_lookup ("culture_keeper")->name) != NULL);
-  hearth_ui_test_wait_for (gtk_list_box_get_selected_row (GTK_LIST_BOX (find_widget (page, is_role_list, NULL))) ==
+  hearth_ui_test_wait_for (gtk_list_box_get_selected_row (GTK_LIST_BOX (hearth_ui_test_find_widget (page, is_role_list, NULL))) ==
                            find_role_row (page, hearth_role_preset_lookup ("culture_keeper")->name));
 }
 
@@ -346,15 +275,15 @@ check_vague_warning (HearthApplication *app,
   g_assert_true (gtk_widget_activate_action (page, "roles.new-from-preset", "s", "welcome_team"));
   hearth_ui_test_wait_for (find_role_row (page, "Welcome Team") != NULL);
   /* A well-defined role warns of nothing but its empty places. */
-  g_assert_null (find_widget (page, is_mapped_label_containing, "has no purpose"));
+  g_assert_null (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "has no purpose"));
 
   /* A custom role with only a name, written elsewhere: the page follows the store. */
   write_async (store, insert_vague_role_job, fixture.program_id);
   select_role_row (page, "Mystery Role");
-  hearth_ui_test_wait_for (find_widget (page, is_mapped_label_containing,
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing,
                                         "Mystery Role has no purpose, goals or toolkit") != NULL);
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "Complete the description of Mystery Role"));
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "No weekly goals yet"));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "Complete the description of Mystery Role"));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "No weekly goals yet"));
 }
 
 static void
@@ -415,16 +344,16 @@ check_end_assignment (HearthApplication *app,
 
   /* The member (a name that needs escaping) shows among the current ambassadors, without a
    * check-in this week. */
-  hearth_ui_test_wait_for (find_widget (page, is_label_starting, "Current Ambassadors (1)") != NULL);
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (page, is_label_starting, "Current Ambassadors (1)") != NULL);
   current = list_under (page, "Current Ambassadors");
   hearth_ui_test_wait_for (list_shows (current, "Ada <Lovelace>"));
   g_assert_true (list_shows (current, "No check-in"));
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "1 of "));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "1 of "));
 
   g_assert_true (gtk_widget_activate_action (page, "roles.end-assignment", "s", job.assignment_id));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM assignment "
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM assignment "
                                               "WHERE ended_on IS NOT NULL") == 1);
-  hearth_ui_test_wait_for (find_widget (page, is_label_starting, "Current Ambassadors (0)") != NULL);
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (page, is_label_starting, "Current Ambassadors (0)") != NULL);
   history = list_under (page, "History");
   hearth_ui_test_wait_for (list_shows (history, "Ada <Lovelace>"));
   current = list_under (page, "Current Ambassadors");
@@ -439,9 +368,9 @@ check_end_assignment (HearthApplication *app,
       g_free (job.assignment_id);
       return;
     }
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM assignment "
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM assignment "
                                               "WHERE ended_on IS NOT NULL") == 0);
-  hearth_ui_test_wait_for (find_widget (page, is_label_starting, "Current Ambassadors (1)") != NULL);
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (page, is_label_starting, "Current Ambassadors (1)") != NULL);
   current = list_under (page, "Current Ambassadors");
   hearth_ui_test_wait_for (list_shows (current, "Ada <Lovelace>"));
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (list_under (page, "History"))));
@@ -470,13 +399,13 @@ check_delete_role (HearthApplication *app,
   g_assert_true (gtk_widget_activate_action (page, "roles.new-from-preset", "s", "welcome_team"));
   hearth_ui_test_wait_for (find_role_row (page, "Welcome Team") != NULL);
   select_role_row (page, "Event Promoter");
-  hearth_ui_test_wait_for (find_widget (page, is_label_starting, "Event Promoter") != NULL);
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (page, is_label_starting, "Event Promoter") != NULL);
 
   g_assert_true (gtk_widget_activate_action (page, "roles.delete", NULL));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM role WHERE deleted_at IS NULL") == 1);
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM role WHERE deleted_at IS NULL") == 1);
   hearth_ui_test_wait_for (find_role_row (page, "Event Promoter") == NULL);
   /* The other role is selected instead. */
-  hearth_ui_test_wait_for (gtk_list_box_get_selected_row (GTK_LIST_BOX (find_widget (page, is_role_list, NULL))) ==
+  hearth_ui_test_wait_for (gtk_list_box_get_selected_row (GTK_LIST_BOX (hearth_ui_test_find_widget (page, is_role_list, NULL))) ==
                            find_role_row (page, "Welcome Team"));
 
   role_id = query_id (store, "SELECT id FROM role WHERE deleted_at IS NOT NULL");
@@ -484,17 +413,17 @@ check_delete_role (HearthApplication *app,
   /* Undo, as the toast's button does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-record", "(ss)",
                                              "role", role_id));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM role WHERE deleted_at IS NULL") == 2);
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM role WHERE deleted_at IS NULL") == 2);
   hearth_ui_test_wait_for (find_role_row (page, "Event Promoter") != NULL);
 
   /* Deleting the last roles brings the empty state back. */
   select_role_row (page, "Event Promoter");
-  spin (50);
+  hearth_ui_test_spin (50);
   g_assert_true (gtk_widget_activate_action (page, "roles.delete", NULL));
-  hearth_ui_test_wait_for (count_rows (store, "SELECT count(*) FROM role WHERE deleted_at IS NULL") == 1);
+  hearth_ui_test_wait_for (hearth_ui_test_count_rows (store, "SELECT count(*) FROM role WHERE deleted_at IS NULL") == 1);
   hearth_ui_test_wait_for (find_role_row (page, "Event Promoter") == NULL);
   g_assert_true (gtk_widget_activate_action (page, "roles.delete", NULL));
-  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (page_stack (page)), "empty") == 0);
+  hearth_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (hearth_ui_test_page_stack (page)), "empty") == 0);
 }
 
 static void
@@ -518,21 +447,21 @@ check_search (HearthApplication *app,
   g_assert_true (gtk_widget_activate_action (page, "roles.new-from-preset", "s", "welcome_team"));
   hearth_ui_test_wait_for (find_role_row (page, "Welcome Team") != NULL);
 
-  entry = find_widget (find_widget (page, is_type, "GtkSearchBar"), is_type, "GtkSearchEntry");
-  list = find_widget (page, is_role_list, NULL);
+  entry = hearth_ui_test_find_widget (hearth_ui_test_find_widget (page, hearth_ui_test_is_type, "GtkSearchBar"), hearth_ui_test_is_type, "GtkSearchEntry");
+  list = hearth_ui_test_find_widget (page, is_role_list, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "WELC");
   g_signal_emit_by_name (entry, "search-changed");
-  spin (20);
+  hearth_ui_test_spin (20);
   g_assert_nonnull (find_role_row (page, "Welcome Team"));
   g_assert_nonnull (find_any_role_row (page, "Event Promoter"));
   g_assert_null (find_role_row (page, "Event Promoter"));
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "1 of 2 roles"));
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "1 of 2 roles"));
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == find_role_row (page, "Welcome Team"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_signal_emit_by_name (entry, "search-changed");
-  spin (20);
-  g_assert_nonnull (find_widget (page, is_mapped_label_containing, "2 roles"));
+  hearth_ui_test_spin (20);
+  g_assert_nonnull (hearth_ui_test_find_widget (page, hearth_ui_test_is_mapped_label_containing, "2 roles"));
 }
 
 static void

@@ -232,37 +232,6 @@ sample_roster (const char *iso_week,
 
 /* Widgets */
 
-typedef gboolean (*WidgetPredicate) (GtkWidget  *widget,
-                                     const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget       *widget,
-             WidgetPredicate  predicate,
-             const char      *text)
-{
-  if (predicate (widget, text))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget  *widget,
-         const char *type_name)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name (type_name));
-}
-
 static gboolean
 is_mapped_label (GtkWidget  *widget,
                  const char *text)
@@ -300,7 +269,7 @@ static GtkWidget *
 week_row (GtkWidget  *view,
           const char *name)
 {
-  GtkWidget *label = find_widget (view, is_mapped_label, name);
+  GtkWidget *label = hearth_ui_test_find_widget (view, is_mapped_label, name);
 
   g_assert_nonnull (label);
 
@@ -342,25 +311,25 @@ test_ambassadors_rows_and_search (void)
 
   /* No ambassadors: the empty state says what to do. */
   hearth_ambassadors_view_set_roster (view, empty);
-  hearth_ui_test_wait_for (find_widget (GTK_WIDGET (view), is_mapped_label,
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                         "No Ambassadors Yet") != NULL);
 
   hearth_ambassadors_view_set_roster (view, roster);
   /* The view copied what it shows. */
   g_clear_pointer (&roster, hearth_roster_free);
 
-  column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), is_type, "GtkColumnView"));
+  column_view = GTK_COLUMN_VIEW (hearth_ui_test_find_widget (GTK_WIDGET (view), hearth_ui_test_is_type, "GtkColumnView"));
   model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
   g_assert_cmpuint (hearth_ambassadors_view_get_n_shown (view), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 
   /* The rows show names, roles, hours, the last check-in readably, and the warning. */
-  hearth_ui_test_wait_for (find_widget (GTK_WIDGET (view), is_mapped_label, "Ada Lovelace") != NULL);
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label, "Welcome team, Culture keeper"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label, "2.5 h"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label, "Week 47, 2026"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label, "No check-in"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label,
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label, "Ada Lovelace") != NULL);
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label, "Welcome team, Culture keeper"));
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label, "2.5 h"));
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label, "Week 47, 2026"));
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label, "No check-in"));
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                  "Zoë Quinn works 12 hours a week, more than 10."));
 
   /* Search: a name without its accent and in capitals, a role, a warning's words. */
@@ -373,7 +342,7 @@ test_ambassadors_rows_and_search (void)
   g_assert_cmpuint (hearth_ambassadors_view_get_n_shown (view), ==, 1);
   hearth_ambassadors_view_set_search (view, "nobody at all");
   g_assert_cmpuint (hearth_ambassadors_view_get_n_shown (view), ==, 0);
-  hearth_ui_test_wait_for (find_widget (GTK_WIDGET (view), is_mapped_label,
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                         "No Matching Ambassadors") != NULL);
   hearth_ambassadors_view_set_search (view, "");
   g_assert_cmpuint (hearth_ambassadors_view_get_n_shown (view), ==, 5);
@@ -423,7 +392,7 @@ test_ambassadors_selection_and_check_in (void)
 
   /* The row's own button: the first row by name is Ada. */
   g_clear_pointer (&checked_in, g_free);
-  hearth_ui_test_wait_for ((button = find_widget (GTK_WIDGET (view), is_mapped_button,
+  hearth_ui_test_wait_for ((button = hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_button,
                                                   "Check In…")) != NULL);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (checked_in, ==, "m1");
@@ -464,13 +433,13 @@ test_ambassadors_many (void)
                       (g_get_monotonic_time () - start) / 1000.0);
       g_assert_cmpuint (hearth_ambassadors_view_get_n_shown (view), ==, 1000);
 
-      scrolled = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (view), is_type, "GtkScrolledWindow"));
+      scrolled = GTK_SCROLLED_WINDOW (hearth_ui_test_find_widget (GTK_WIDGET (view), hearth_ui_test_is_type, "GtkScrolledWindow"));
       adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
       if (round == 0)
         {
           hearth_ui_test_wait_for (gtk_adjustment_get_upper (adjustment) > 10000);
           gtk_adjustment_set_value (adjustment, 8000);
-          hearth_ui_test_wait_for (find_widget (GTK_WIDGET (view), is_mapped_label,
+          hearth_ui_test_wait_for (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                                 "Member 0200") != NULL);
         }
     }
@@ -482,8 +451,8 @@ test_ambassadors_many (void)
       g_usleep (2000);
     }
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), 8000, 200);
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label, "Member 0200"));
-  hearth_ui_test_wait_for (find_widget (GTK_WIDGET (view), is_mapped_label,
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label, "Member 0200"));
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                         "Week 47, 2026") != NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -508,35 +477,35 @@ test_week_rows (void)
   /* Every active assignment: Zoë twice. */
   g_assert_cmpuint (hearth_week_view_get_n_shown (view), ==, 6);
   g_assert_cmpstr (hearth_week_view_get_week (view), ==, "2026-W47");
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label,
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                  "Week 47 · 16–22 November 2026"));
   /* Ada 2 of 3, Zoë 3 of 3: the others have no count. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label,
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                  "4 of 6 checked in · average completion 83 %"));
 
   /* Bob has no check-in: it says so, without a bar. */
-  hearth_ui_test_wait_for (find_widget (GTK_WIDGET (view), is_mapped_label, "Bob Stone") != NULL);
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label, "Bob Stone") != NULL);
   row = week_row (GTK_WIDGET (view), "Bob Stone");
-  g_assert_nonnull (find_widget (row, is_mapped_label, "No check-in"));
-  g_assert_nonnull (find_widget (row, is_mapped_label, "Welcome newcomers: — of 3"));
-  g_assert_false (gtk_widget_get_mapped (find_widget (row, is_type, "GtkLevelBar")));
+  g_assert_nonnull (hearth_ui_test_find_widget (row, is_mapped_label, "No check-in"));
+  g_assert_nonnull (hearth_ui_test_find_widget (row, is_mapped_label, "Welcome newcomers: — of 3"));
+  g_assert_false (gtk_widget_get_mapped (hearth_ui_test_find_widget (row, hearth_ui_test_is_type, "GtkLevelBar")));
 
   /* Ada checked in: her completion, and no "No check-in". */
   row = week_row (GTK_WIDGET (view), "Ada Lovelace");
-  g_assert_null (find_widget (row, is_mapped_label, "No check-in"));
-  g_assert_nonnull (find_widget (row, is_mapped_label, "Welcome newcomers: 2 of 3"));
-  g_assert_nonnull (find_widget (row, is_mapped_label, "67 %"));
-  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (find_widget (row, is_type,
+  g_assert_null (hearth_ui_test_find_widget (row, is_mapped_label, "No check-in"));
+  g_assert_nonnull (hearth_ui_test_find_widget (row, is_mapped_label, "Welcome newcomers: 2 of 3"));
+  g_assert_nonnull (hearth_ui_test_find_widget (row, is_mapped_label, "67 %"));
+  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (hearth_ui_test_find_widget (row, hearth_ui_test_is_type,
                                                                                           "GtkLevelBar"))),
                                   2.0 / 3, 0.001);
 
   /* A role without goals says so. */
   row = week_row (GTK_WIDGET (view), "Émile Durand");
-  g_assert_nonnull (find_widget (row, is_mapped_label, "No goals"));
+  g_assert_nonnull (hearth_ui_test_find_widget (row, is_mapped_label, "No goals"));
 
   /* Check In… carries the member and the week. */
   row = week_row (GTK_WIDGET (view), "Bob Stone");
-  button = find_widget (row, is_mapped_button, "_Check In…");
+  button = hearth_ui_test_find_widget (row, is_mapped_button, "_Check In…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (checked_in[0], ==, "m2");
@@ -566,7 +535,7 @@ test_week_navigation (void)
 
   /* Across the year boundary, with the days of both years in the title. */
   hearth_week_view_set_roster (view, new_year);
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), is_mapped_label,
+  g_assert_nonnull (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                  "Week 1 · 29 December 2025 – 4 January 2026"));
   gtk_widget_activate_action (GTK_WIDGET (view), "week.previous", NULL);
   g_assert_cmpstr (requested, ==, "2025-W52");
@@ -596,7 +565,7 @@ test_week_navigation (void)
   /* No roster: nothing to show and nowhere to go. */
   hearth_week_view_set_roster (view, NULL);
   g_assert_cmpuint (hearth_week_view_get_n_shown (view), ==, 0);
-  hearth_ui_test_wait_for (find_widget (GTK_WIDGET (view), is_mapped_label,
+  hearth_ui_test_wait_for (hearth_ui_test_find_widget (GTK_WIDGET (view), is_mapped_label,
                                         "No Active Assignments") != NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
