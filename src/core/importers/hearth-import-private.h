@@ -141,6 +141,15 @@ ImportMember  *hearth_import_find_member      (ImportRun     *run,
                                                const char    *platform,
                                                const char    *external_id,
                                                const char    *handle);
+/* A run's tables (hearth_import_run_init), the program's members and erased identities
+ * (hearth_import_load_members), a file's SHA-256 and size for its import_batch row
+ * (hearth_import_hash_file), and everything freed again (hearth_import_run_clear). */
+void           hearth_import_run_init         (ImportRun     *run);
+void           hearth_import_run_clear        (ImportRun     *run);
+gboolean       hearth_import_load_members     (ImportRun     *run,
+                                               GError       **error);
+gboolean       hearth_import_hash_file        (ImportFile    *file,
+                                               GError       **error);
 ImportMember  *hearth_import_plan_member      (ImportRun     *run,
                                                const char    *platform,
                                                const char    *external_id,

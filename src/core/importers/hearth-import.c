@@ -239,9 +239,9 @@ index_member (ImportRun    *run,
     g_hash_table_insert (run->by_id, member->id, member);
 }
 
-static gboolean
-load_members (ImportRun  *run,
-              GError    **error)
+gboolean
+hearth_import_load_members (ImportRun  *run,
+                            GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) suppressed = NULL;
@@ -1076,8 +1076,24 @@ hearth_import_summary_free (HearthImportSummary *summary)
   g_free (summary);
 }
 
-static void
-import_run_clear (ImportRun *run)
+/* The tables every run starts with: members and their indexes, the files, the summary. */
+void
+hearth_import_run_init (ImportRun *run)
+{
+  run->summary = g_new0 (HearthImportSummary, 1);
+  run->members = g_ptr_array_new_with_free_func ((GDestroyNotify)import_member_free);
+  run->by_external = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->by_handle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  run->suppressed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->files = g_ptr_array_new_with_free_func ((GDestroyNotify)import_file_free);
+  run->ignored_columns = g_ptr_array_new_with_free_func (g_free);
+  run->timer = g_timer_new ();
+}
+
+void
+hearth_import_run_clear (ImportRun *run)
 {
   g_clear_pointer (&run->files, g_ptr_array_unref);
   g_clear_pointer (&run->by_external, g_hash_table_unref);
@@ -1094,9 +1110,9 @@ import_run_clear (ImportRun *run)
 }
 
 /* The file's SHA-256 (import_batch.sha256) and size, streamed. */
-static gboolean
-hash_file (ImportFile  *file,
-           GError     **error)
+gboolean
+hearth_import_hash_file (ImportFile  *file,
+                         GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -1357,18 +1373,8 @@ hearth_import_run (HearthDatabase             *db,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (!hearth_database_in_transaction (db), NULL);
 
-  run.summary = g_new0 (HearthImportSummary, 1);
-  run.members = g_ptr_array_new_with_free_func ((GDestroyNotify)import_member_free);
-  run.by_external = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.by_handle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  run.suppressed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.files = g_ptr_array_new_with_free_func ((GDestroyNotify)import_file_free);
-  run.ignored_columns = g_ptr_array_new_with_free_func (g_free);
-
-  run.timer = g_timer_new ();
-  if (!load_members (&run, error))
+  hearth_import_run_init (&run);
+  if (!hearth_import_load_members (&run, error))
     goto out;
 
   /* What each file is, and whether it was imported before. */
@@ -1380,7 +1386,7 @@ hearth_import_run (HearthDatabase             *db,
       file->path = g_strdup (paths[i]);
       g_ptr_array_add (run.files, file);
 
-      if (!hash_file (file, error))
+      if (!hearth_import_hash_file (file, error))
         goto out;
       g_debug ("%s hashed: %.2f s", file->path, g_timer_elapsed (run.timer, NULL));
       if (format == HEARTH_IMPORT_FORMAT_AUTO &&
@@ -1424,6 +1430,6 @@ hearth_import_run (HearthDatabase             *db,
   summary = g_steal_pointer (&run.summary);
 
 out:
-  import_run_clear (&run);
+  hearth_import_run_clear (&run);
   return summary;
 }

@@ -153,6 +153,58 @@ void                  hearth_import_summary_free      (HearthImportSummary      
 char                 *hearth_suppression_key          (const char                 *platform,
                                                        const char                 *external_id);
 
+/* Feedback responses from a survey tool's CSV export (hearth-import-responses.c): the columns
+ * its mapping can name. The member columns match as the generic activity CSV's do (the first
+ * mapped of member_id, external_id, handle, name is the key). */
+typedef enum
+{
+  HEARTH_IMPORT_RESPONSES_FIELD_MEMBER_ID,
+  HEARTH_IMPORT_RESPONSES_FIELD_EXTERNAL_ID,
+  HEARTH_IMPORT_RESPONSES_FIELD_PLATFORM,
+  HEARTH_IMPORT_RESPONSES_FIELD_HANDLE,
+  HEARTH_IMPORT_RESPONSES_FIELD_NAME,
+  HEARTH_IMPORT_RESPONSES_FIELD_DATE,
+  HEARTH_IMPORT_RESPONSES_FIELD_RATING,
+  HEARTH_IMPORT_RESPONSES_FIELD_TEXT,
+  HEARTH_IMPORT_RESPONSES_FIELD_TAGS,
+  HEARTH_IMPORT_RESPONSES_N_FIELDS
+} HearthImportResponsesField;
+
+typedef struct
+{
+  /* ',', ';' or '\t'; 0 = detect */
+  char  delimiter;
+  /* The column index of each field, or -1 when the file has none. */
+  int   columns[HEARTH_IMPORT_RESPONSES_N_FIELDS];
+} HearthImportResponsesMapping;
+
+typedef struct
+{
+  /* (nullable): the feedback round the items belong to; a live round of the program */
+  const char                          *round_id;
+  /* (nullable): as HearthImportOptions.date_format */
+  const char                          *date_format;
+  gboolean                             latin1;
+  /* (nullable): the columns; NULL = the header convention */
+  const HearthImportResponsesMapping  *mapping;
+} HearthImportResponsesOptions;
+
+/* How many bad rows one refused responses import names before "and N more". */
+#define HEARTH_IMPORT_RESPONSES_MAX_ERRORS 20
+
+void                  hearth_import_responses_mapping_init (HearthImportResponsesMapping       *mapping);
+void                  hearth_import_responses_map_header   (HearthImportResponsesMapping       *mapping,
+                                                            const char * const                 *header);
+const char           *hearth_import_responses_field_name   (HearthImportResponsesField          field);
+HearthImportSummary  *hearth_import_responses_run          (HearthDatabase                     *db,
+                                                            const char                         *program_id,
+                                                            const char                         *path,
+                                                            const HearthImportResponsesOptions *options,
+                                                            HearthImportProgressFunc            progress,
+                                                            gpointer                            progress_data,
+                                                            GCancellable                       *cancellable,
+                                                            GError                            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthImportPreview, hearth_import_preview_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthImportSummary, hearth_import_summary_free)
 
