@@ -61,6 +61,19 @@
  *               HEARTH_HEALTH_FAIRNESS_MIN_MEMBERS members recognized the figure would mislead
  *               (with four, one person is already the top 20 %): the check is OK and says so.
  *
+ * The feedback guards (page "feedback"):
+ *
+ *   feedback_stale an item still new or only acknowledged whose received_on is more than
+ *               feedback_stale_days before the reference day (exactly that many days ago is not
+ *               stale yet; planned, done and declined items never are). One check per item, the
+ *               subject the item's id, oldest first (then member name, then id): a notice, a
+ *               warning when received more than twice the threshold ago. The sentence names the
+ *               member (or none, for an item without one), the day received and the wait.
+ *   round_without_outcome a closed round whose outcome is unset or blank: the loop is not closed
+ *               until the ambassadors hear what was decided. One warning per round, naming its
+ *               title, in the input's order (the loader sorts by title). Draft and open rounds
+ *               are not judged.
+ *
  * A guard that finds nothing appends one OK check, so a run always says what it looked at.
  */
 
@@ -82,6 +95,7 @@
 #define PAGE_ROLES      "roles"
 #define PAGE_CANDIDATES "candidates"
 #define PAGE_RECOGNITION "recognition"
+#define PAGE_FEEDBACK    "feedback"
 
 const char *
 hearth_severity_to_string (HearthSeverity severity)
@@ -961,6 +975,147 @@ hearth_health_run_recognition (const HearthHealthInput *in)
   return out;
 }
 
+/* Feedback */
+
+gboolean
+hearth_health_feedback_is_stale (const HearthHealthInput    *in,
+                                 const HearthHealthFeedback *item)
+{
+  g_return_val_if_fail (in != NULL, FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (item->received_on == 0 ||
+      (g_strcmp0 (item->status, "new") != 0 && g_strcmp0 (item->status, "acknowledged") != 0))
+    return FALSE;
+
+  return days_before (in, item->received_on) > in->feedback_stale_days;
+}
+
+static int
+compare_stale (gconstpointer a,
+               gconstpointer b)
+{
+  const HearthHealthFeedback *x = *(const HearthHealthFeedback * const *)a;
+  const HearthHealthFeedback *y = *(const HearthHealthFeedback * const *)b;
+  int cmp;
+
+  if (x->received_on != y->received_on)
+    return x->received_on < y->received_on ? -1 : 1;
+  if ((cmp = g_strcmp0 (x->member_name, y->member_name)) != 0)
+    return cmp;
+  return g_strcmp0 (x->id, y->id);
+}
+
+void
+hearth_health_check_feedback_stale (const HearthHealthInput *in,
+                                    GPtrArray               *out)
+{
+  g_autoptr(GPtrArray) stale = NULL;
+  guint threshold;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  threshold = in->feedback_stale_days;
+  stale = g_ptr_array_new ();
+  for (guint i = 0; i < in->n_feedback; i++)
+    if (in->feedback[i].id != NULL && hearth_health_feedback_is_stale (in, &in->feedback[i]))
+      g_ptr_array_add (stale, (gpointer)&in->feedback[i]);
+  g_ptr_array_sort (stale, compare_stale);
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      const HearthHealthFeedback *f = g_ptr_array_index (stale, i);
+      guint32 days = days_before (in, f->received_on);
+      HearthSeverity severity = (guint64)days > 2 * (guint64)threshold ? HEARTH_SEVERITY_WARNING
+                                                                        : HEARTH_SEVERITY_NOTICE;
+      char day[11];
+      char *sentence;
+      char *action;
+
+      format_day (f->received_on, day);
+      if (f->member_name != NULL)
+        {
+          /* Translators: a member's name, a day (YYYY-MM-DD) and a number of days, e.g.
+           * "Ana’s feedback from 2026-03-02 has waited 40 days for an answer" */
+          sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s’s feedback from %s has waited %u day for an answer",
+                                                   "%s’s feedback from %s has waited %u days for an answer",
+                                                   days),
+                                      f->member_name, day, days);
+          /* Translators: a member's name */
+          action = g_strdup_printf (_("Give %s an answer and update the status"), f->member_name);
+        }
+      else
+        {
+          /* Translators: a day (YYYY-MM-DD) and a number of days, for feedback from no one in
+           * particular, e.g. "Feedback from 2026-03-02 has waited 40 days for an answer" */
+          sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Feedback from %s has waited %u day for an answer",
+                                                   "Feedback from %s has waited %u days for an answer",
+                                                   days),
+                                      day, days);
+          action = g_strdup (_("Answer it and update the status"));
+        }
+
+      add_check (out, "feedback_stale", severity, PAGE_FEEDBACK, f->id, sentence, action);
+    }
+
+  if (stale->len == 0)
+    {
+      /* Translators: the feedback_stale_days setting, a number of days */
+      g_autofree char *sentence =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "No feedback has waited more than %u day for an answer",
+                                      "No feedback has waited more than %u days for an answer",
+                                      threshold),
+                         threshold);
+
+      add_ok (out, "feedback_stale", PAGE_FEEDBACK, sentence);
+    }
+}
+
+void
+hearth_health_check_round_without_outcome (const HearthHealthInput *in,
+                                           GPtrArray               *out)
+{
+  gboolean found = FALSE;
+
+  g_return_if_fail (in != NULL);
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < in->n_rounds; i++)
+    {
+      const HearthHealthRound *r = &in->rounds[i];
+
+      if (r->id == NULL || g_strcmp0 (r->status, "closed") != 0 || r->has_outcome)
+        continue;
+
+      found = TRUE;
+      add_check (out, "round_without_outcome", HEARTH_SEVERITY_WARNING, PAGE_FEEDBACK, r->id,
+                 /* Translators: the title of a feedback round */
+                 g_strdup_printf (_("The round “%s” was closed without an outcome"), r->title),
+                 g_strdup (_("Write down what was decided and tell the ambassadors")));
+    }
+
+  if (!found)
+    add_ok (out, "round_without_outcome", PAGE_FEEDBACK, _("Every closed round has an outcome"));
+}
+
+GPtrArray *
+hearth_health_run_feedback (const HearthHealthInput *in)
+{
+  GPtrArray *out;
+
+  g_return_val_if_fail (in != NULL, NULL);
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)hearth_health_check_free);
+  hearth_health_check_feedback_stale (in, out);
+  hearth_health_check_round_without_outcome (in, out);
+
+  return out;
+}
+
 /* Loading */
 
 /* A YYYY-MM-DD day as a Julian day number; 0 for NULL or anything else. */
@@ -1000,6 +1155,8 @@ hearth_health_input_free (HearthHealthInput *in)
   g_free ((gpointer)in->checkins);
   g_free ((gpointer)in->ambassadors);
   g_free ((gpointer)in->recognitions);
+  g_free ((gpointer)in->feedback);
+  g_free ((gpointer)in->rounds);
   if (in->strings != NULL)
     g_string_chunk_free (in->strings);
   g_free (in);
@@ -1212,6 +1369,75 @@ load_recognition (HearthHealthInput  *in,
   return TRUE;
 }
 
+/* The feedback guards' rows: the program's items (through their round, meeting or member; an
+ * item of a deleted member is gone with them) and rounds, neither deleted. */
+static gboolean
+load_feedback (HearthHealthInput  *in,
+               HearthDatabase     *db,
+               const char         *program_id,
+               GArray             *feedback,
+               GArray             *rounds,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = hearth_database_prepare (db,
+                                        "SELECT f.id, f.member_id, m.display_name, f.received_on, "
+                                        "f.status FROM feedback f "
+                                        "LEFT JOIN member m ON m.id = f.member_id "
+                                        "WHERE f.deleted_at IS NULL AND m.deleted_at IS NULL "
+                                        "AND (m.program_id = ?1 "
+                                        "OR EXISTS (SELECT 1 FROM feedback_round r "
+                                        "WHERE r.id = f.round_id AND r.program_id = ?1) "
+                                        "OR EXISTS (SELECT 1 FROM meeting g "
+                                        "WHERE g.id = f.meeting_id AND g.program_id = ?1)) "
+                                        "ORDER BY f.received_on, f.id",
+                                        error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, program_id);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthFeedback f = {
+        .id = chunk_text (in, stmt, 0),
+        .member_id = chunk_text (in, stmt, 1),
+        .member_name = chunk_text (in, stmt, 2),
+        .received_on = julian_from_text (hearth_column_text (stmt, 3)),
+        .status = chunk_text (in, stmt, 4),
+      };
+
+      g_array_append_val (feedback, f);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!(stmt = hearth_database_prepare (db,
+                                        "SELECT id, title, status, "
+                                        "outcome IS NOT NULL AND trim(outcome) <> '' "
+                                        "FROM feedback_round WHERE program_id = ?1 "
+                                        "AND deleted_at IS NULL ORDER BY title, id",
+                                        error)))
+    return FALSE;
+  hearth_bind_text (stmt, 1, program_id);
+  FOR_EACH_ROW (db, stmt, rc, error)
+    {
+      HearthHealthRound r = {
+        .id = chunk_text (in, stmt, 0),
+        .title = chunk_text (in, stmt, 1),
+        .status = chunk_text (in, stmt, 2),
+        .has_outcome = sqlite3_column_int (stmt, 3) != 0,
+      };
+
+      g_array_append_val (rounds, r);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return TRUE;
+}
+
 HearthHealthInput *
 hearth_health_load (HearthDatabase     *db,
                     const char         *program_id,
@@ -1226,6 +1452,8 @@ hearth_health_load (HearthDatabase     *db,
   g_autoptr(GArray) checkins = NULL;
   g_autoptr(GArray) ambassadors = NULL;
   g_autoptr(GArray) recognitions = NULL;
+  g_autoptr(GArray) feedback = NULL;
+  g_autoptr(GArray) rounds = NULL;
   g_autofree char *reference_text = NULL;
   int rc;
 
@@ -1258,18 +1486,25 @@ hearth_health_load (HearthDatabase     *db,
   in->recognition_interval_days =
     (guint)MAX (hearth_settings_get_int (db, program_id,
                                          HEARTH_SETTING_RECOGNITION_INTERVAL_DAYS), 0);
+  in->feedback_stale_days =
+    (guint)MAX (hearth_settings_get_int (db, program_id, HEARTH_SETTING_FEEDBACK_STALE_DAYS), 0);
 
   roles = g_array_new (FALSE, TRUE, sizeof (HearthHealthRole));
   assignments = g_array_new (FALSE, TRUE, sizeof (HearthHealthAssignment));
   checkins = g_array_new (FALSE, TRUE, sizeof (HearthHealthCheckin));
   recognitions = g_array_new (FALSE, TRUE, sizeof (HearthHealthRecognition));
   ambassadors = g_array_new (FALSE, TRUE, sizeof (HearthHealthAmbassador));
+  feedback = g_array_new (FALSE, TRUE, sizeof (HearthHealthFeedback));
+  rounds = g_array_new (FALSE, TRUE, sizeof (HearthHealthRound));
 
   if ((parts & HEARTH_HEALTH_PART_ROLES) != 0 &&
       !load_roles (in, db, program_id, roles, assignments, checkins, error))
     return NULL;
   if ((parts & HEARTH_HEALTH_PART_RECOGNITION) != 0 &&
       !load_recognition (in, db, program_id, reference_text, recognitions, ambassadors, error))
+    return NULL;
+  if ((parts & HEARTH_HEALTH_PART_FEEDBACK) != 0 &&
+      !load_feedback (in, db, program_id, feedback, rounds, error))
     return NULL;
 
   in->n_roles = roles->len;
@@ -1285,6 +1520,10 @@ hearth_health_load (HearthDatabase     *db,
   in->n_ambassadors = ambassadors->len;
   in->ambassadors = (HearthHealthAmbassador *)(gpointer)g_array_free (g_steal_pointer (&ambassadors),
                                                                        FALSE);
+  in->n_feedback = feedback->len;
+  in->feedback = (HearthHealthFeedback *)(gpointer)g_array_free (g_steal_pointer (&feedback), FALSE);
+  in->n_rounds = rounds->len;
+  in->rounds = (HearthHealthRound *)(gpointer)g_array_free (g_steal_pointer (&rounds), FALSE);
 
   return g_steal_pointer (&in);
 }

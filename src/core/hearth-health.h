@@ -97,11 +97,32 @@ typedef struct
                                   * reference day; all of it up to the reference day if never */
 } HearthHealthAmbassador;
 
+/* A feedback item (the feedback table). @member_id and @member_name are NULL for an item with
+ * no member; @status is one of "new", "acknowledged", "planned", "done", "declined". */
+typedef struct
+{
+  const char  *id;
+  const char  *member_id;
+  const char  *member_name;
+  guint32      received_on;
+  const char  *status;
+} HearthHealthFeedback;
+
+/* A feedback round; @status is one of "draft", "open", "closed". */
+typedef struct
+{
+  const char  *id;
+  const char  *title;
+  const char  *status;
+  gboolean     has_outcome;    /* an outcome that is set and not blank */
+} HearthHealthRound;
+
 typedef struct
 {
   guint32                        reference_day;
   guint                          hours_limit;
   guint                          recognition_interval_days;
+  guint                          feedback_stale_days;
   const HearthHealthRole        *roles;
   guint                          n_roles;
   const HearthHealthAssignment  *assignments;   /* ended ones included: the guards skip them */
@@ -112,6 +133,10 @@ typedef struct
   guint                          n_ambassadors;
   const HearthHealthRecognition *recognitions;  /* of any member of the program, any order */
   guint                          n_recognitions;
+  const HearthHealthFeedback    *feedback;      /* any order */
+  guint                          n_feedback;
+  const HearthHealthRound       *rounds;        /* the guard keeps their order */
+  guint                          n_rounds;
   /*< private >*/
   GStringChunk                  *strings;       /* owned by a loaded input */
 } HearthHealthInput;
@@ -148,6 +173,17 @@ void               hearth_health_check_recognition_due (const HearthHealthInput 
 void               hearth_health_check_recognition_fairness (const HearthHealthInput *in,
                                                              GPtrArray               *out);
 
+/* The feedback guards (page "feedback"; see hearth-health.c for their definitions). */
+void               hearth_health_check_feedback_stale (const HearthHealthInput  *in,
+                                                       GPtrArray                *out);
+void               hearth_health_check_round_without_outcome (const HearthHealthInput *in,
+                                                              GPtrArray               *out);
+
+/* Whether @item is stale on the input's reference day: new or acknowledged, and received more
+ * than feedback_stale_days before it. */
+gboolean           hearth_health_feedback_is_stale    (const HearthHealthInput    *in,
+                                                       const HearthHealthFeedback *item);
+
 /* The ambassadors due for recognition, in the recognition_due guard's order (the guard is
  * built on it): one per due ambassador. (transfer full) (element-type HearthHealthDue); the
  * ambassador pointers are borrowed from @in. */
@@ -176,18 +212,25 @@ GPtrArray         *hearth_health_run_roles            (const HearthHealthInput  
  * (transfer full) (element-type HearthHealthCheck) */
 GPtrArray         *hearth_health_run_recognition      (const HearthHealthInput  *in);
 
+/* The two feedback guards in §9 order: feedback_stale, round_without_outcome.
+ * (transfer full) (element-type HearthHealthCheck) */
+GPtrArray         *hearth_health_run_feedback         (const HearthHealthInput  *in);
+
 /* Reads the program's roles (with their goals counted), assignments (with member and role names)
  * and check-ins (with their goal completion); its ambassadors (with their last recognition and
  * their activity since) and its recognitions (log entries done and awards, up to the reference
- * day) — leaving out deleted rows and everything hanging off a deleted role, badge or member;
- * and the reference day, hours_limit and recognition_interval_days. @parts says which of the two
- * to read (the contribution sums read the ambassadors' whole activity: callers that only need
- * the role guards skip them). Safe on any thread with its own connection. */
+ * day); its feedback items (of its rounds, meetings or members) and rounds — leaving out deleted
+ * rows and everything hanging off a deleted role, badge or member; and the reference day,
+ * hours_limit, recognition_interval_days and feedback_stale_days. @parts says which to read
+ * (the contribution sums read the ambassadors' whole activity: callers that only need the role
+ * guards skip them). Safe on any thread with its own connection. */
 typedef enum
 {
   HEARTH_HEALTH_PART_ROLES       = 1 << 0,  /* roles, assignments, check-ins */
   HEARTH_HEALTH_PART_RECOGNITION = 1 << 1,  /* ambassadors with their contribution, recognitions */
-  HEARTH_HEALTH_PART_ALL         = HEARTH_HEALTH_PART_ROLES | HEARTH_HEALTH_PART_RECOGNITION,
+  HEARTH_HEALTH_PART_FEEDBACK    = 1 << 2,  /* feedback items, feedback rounds */
+  HEARTH_HEALTH_PART_ALL         = HEARTH_HEALTH_PART_ROLES | HEARTH_HEALTH_PART_RECOGNITION |
+                                   HEARTH_HEALTH_PART_FEEDBACK,
 } HearthHealthParts;
 
 HearthHealthInput *hearth_health_load                 (HearthDatabase           *db,

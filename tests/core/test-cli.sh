@@ -167,7 +167,7 @@ require python3
 run 2 --database "$fresh" --top 3
 contains err "--top goes with --candidates" "--top without --candidates is a usage error"
 run 2 --database "$fresh" --json
-contains err "--json goes with --candidates, --ambassadors or --due-recognition" "--json without an action that prints is a usage error"
+contains err "--json goes with --candidates, --ambassadors, --due-recognition or --feedback" "--json without an action that prints is a usage error"
 run 2 --database "$fresh" --candidates --top 0
 contains err "--top needs a number of 1 or more" "--top 0 is a usage error"
 run 2 --database "$fresh" --candidates --top -4
@@ -348,6 +348,100 @@ run 0 --database "$due" --due-recognition --json
 [ "$(tr -d ' \n' <"$tmp/out")" = '{"due":[]}' ] && ok "nobody due: an empty JSON list" \
   || { not_ok "nobody due: an empty JSON list"; diag "$(cat "$tmp/out")"; }
 
+# --feedback [--open] [--json]: the program's feedback items, newest first, each flagged stale by
+# the feedback_stale rule; never an item's text or response, an e-mail address or a note.
+run 0 --help
+contains out "--feedback" "--help documents --feedback"
+contains out "--open" "--help documents --open"
+run 2 --database "$fresh" --open
+contains err "--open goes with --feedback" "--open without --feedback is a usage error"
+run 2 --database "$fresh" --due-recognition --open
+contains err "--open goes with --feedback" "--open with another action is a usage error"
+run 2 --database "$fresh" --feedback --top 3
+contains err "--top goes with --candidates" "--top with --feedback is a usage error"
+run 2 --database "$fresh" --feedback --ambassadors
+contains err "give one action per run" "--feedback with --ambassadors is a usage error"
+contains err "--feedback" "the one-action message names --feedback"
+run 2 --database "$fresh" --feedback extra-argument
+run 0 --database "$tmp/no-program.db" --feedback --json
+[ "$(tr -d ' \n' <"$tmp/out")" = '{"feedback":[]}' ] && ok "no program: an empty --feedback result" \
+  || { not_ok "no program: an empty --feedback result"; diag "$(cat "$tmp/out")"; }
+LANGUAGE=C run 0 --database "$tmp/no-program.db" --feedback --open
+[ "$(cat "$tmp/out")" = "No feedback." ] && ok "no program: the list says there is no feedback" \
+  || { not_ok "no program: the list says there is no feedback"; diag "$(cat "$tmp/out")"; }
+
+fb=$tmp/feedback.db
+run 0 --database "$fb" --feedback
+sqlite3 -bail "$fb" <"$HEARTH_SOURCE_ROOT/tests/fixtures/cli/feedback.sql" \
+  && ok "the feedback fixture loads" || not_ok "the feedback fixture loads"
+before=$(sqlite3 "$fb" "SELECT count(*), max(updated_at) FROM feedback")
+LANGUAGE=C run 0 --database "$fb" --feedback --json
+cp "$tmp/out" "$tmp/feedback-1.json"
+python3 - "$tmp/out" <<'PY' && ok "--feedback --json: every item newest first, stale past 14 days (not at 14), deleted items and members left out" \
+  || not_ok "--feedback --json: every item newest first, stale past 14 days (not at 14), deleted items and members left out"
+import json, sys
+out = json.load(open(sys.argv[1]))
+assert list(out) == ["feedback"], out
+f = out["feedback"]
+ids = [x["id"][-1] for x in f]
+assert ids == ["9", "4", "2", "3", "1", "5", "6"], ids
+assert [x["id"][-1] for x in f if x["stale"]] == ["3", "1"], f
+one = f[4]
+assert one == {"id": "f0000000-0000-4000-8000-000000000001",
+               "member_id": "m0000000-0000-4000-8000-000000000001", "display_name": "Ana Open",
+               "round_id": "r0000000-0000-4000-8000-000000000001",
+               "round_title": "Roadmap survey", "received_on": "2026-05-01", "channel": "survey",
+               "rating": 4, "status": "new", "tags": ["docs", "onboarding"], "stale": True}, one
+meeting = f[1]
+assert meeting["member_id"] is None and meeting["display_name"] is None, meeting
+assert meeting["channel"] == "meeting" and meeting["rating"] is None, meeting
+assert f[0]["round_id"] is None and f[0]["round_title"] is None, f[0]   # its round is deleted
+assert f[2]["tags"] == [] and f[3]["tags"] == [], f
+PY
+LANGUAGE=C run 0 --database "$fb" --feedback --json
+cmp -s "$tmp/out" "$tmp/feedback-1.json" && ok "--feedback: the same data gives the same bytes" \
+  || not_ok "--feedback: the same data gives the same bytes"
+if grep -qiE 'private|@example\.|Del Deleted|"(text|response|email|notes)"' "$tmp/out"; then
+  not_ok "--feedback --json prints no text, response or personal field"; diag "$(cat "$tmp/out")"
+else
+  ok "--feedback --json prints no text, response or personal field"
+fi
+LANGUAGE=C run 0 --database "$fb" --feedback --open --json
+python3 - "$tmp/out" <<'PY' && ok "--feedback --open --json: only new, acknowledged and planned items" \
+  || not_ok "--feedback --open --json: only new, acknowledged and planned items"
+import json, sys
+f = json.load(open(sys.argv[1]))["feedback"]
+assert [x["id"][-1] for x in f] == ["9", "4", "2", "3", "1"], f
+assert {x["status"] for x in f} == {"new", "acknowledged", "planned"}, f
+PY
+LANGUAGE=C run 0 --database "$fb" --feedback --open
+expected="2026-05-30 Ana Open: new, by message, rated 5 of 5
+2026-05-20 No member: planned, in a meeting [events]
+2026-05-17 Ben Busy: acknowledged, by message
+2026-05-16 Ben Busy: acknowledged, by message — waiting too long for an answer
+2026-05-01 Ana Open: new, in a survey, rated 4 of 5, round “Roadmap survey” [docs, onboarding] — waiting too long for an answer"
+[ "$(cat "$tmp/out")" = "$expected" ] && ok "--feedback --open prints one line per open item" \
+  || { not_ok "--feedback --open prints one line per open item"; diag "$(cat "$tmp/out")"; }
+LANGUAGE=C run 0 --database "$fb" --feedback
+[ "$(wc -l <"$tmp/out")" -eq 7 ] && ok "--feedback prints every item" \
+  || { not_ok "--feedback prints every item"; diag "$(cat "$tmp/out")"; }
+contains out "2026-03-01 Ana Open: declined, another way" "--feedback lists closed items too"
+if grep -qiE 'private|@example\.|Del Deleted' "$tmp/out"; then
+  not_ok "the feedback list prints no text, response or personal field"; diag "$(cat "$tmp/out")"
+else
+  ok "the feedback list prints no text, response or personal field"
+fi
+[ "$before" = "$(sqlite3 "$fb" "SELECT count(*), max(updated_at) FROM feedback")" ] \
+  && ok "--feedback writes nothing" || not_ok "--feedback writes nothing"
+# Once everything is closed, --open lists nothing.
+sqlite3 -bail "$fb" "UPDATE feedback SET status = 'done'"
+LANGUAGE=C run 0 --database "$fb" --feedback --open
+[ "$(cat "$tmp/out")" = "No feedback." ] && ok "nothing open: the list says so" \
+  || { not_ok "nothing open: the list says so"; diag "$(cat "$tmp/out")"; }
+run 0 --database "$fb" --feedback --open --json
+[ "$(tr -d ' \n' <"$tmp/out")" = '{"feedback":[]}' ] && ok "nothing open: an empty JSON list" \
+  || { not_ok "nothing open: an empty JSON list"; diag "$(cat "$tmp/out")"; }
+
 sqlite3 "$acts" "INSERT INTO program (id, name, ratio_min, ratio_max, created_at, updated_at)
                  VALUES ('p9', 'Second', 50, 100, '$stamp', '$stamp')"
 run 2 --database "$acts" --import-activity "$fixtures/activity-later.csv"
@@ -360,6 +454,9 @@ run 0 --database "$acts" --ambassadors --json --program Second
 run 2 --database "$acts" --due-recognition --json
 contains err "--program" "with two programs, --due-recognition asks for --program"
 run 0 --database "$acts" --due-recognition --json --program Second
+run 2 --database "$acts" --feedback --json
+contains err "--program" "with two programs, --feedback asks for --program"
+run 0 --database "$acts" --feedback --json --program Second
 run 0 --database "$acts" --candidates --json --program Second
 run 0 --database "$acts" --import-activity --program Second "$fixtures/activity-later.csv"
 [ "$(sqlite3 "$acts" "SELECT count(*) FROM member WHERE program_id = 'p9'")" = 2 ] \

@@ -6,7 +6,8 @@
  * inputs, with the edges of every threshold, then the loader on a small database written with
  * plain SQL (deleted rows, other programs, goal completion, the hours_limit setting); then the
  * recognition guards the same way (due at the interval's edges and in order, fairness at 50 %,
- * at the 180-day window's edge and with too few people) and their part of the loader. The
+ * at the 180-day window's edge and with too few people) and their part of the loader; then the
+ * feedback guards (stale at the threshold's edges, closed rounds without an outcome) and theirs. The
  * reference day is fixed (2026-05-31), so no test reads the clock.
  */
 
@@ -832,6 +833,112 @@ test_run_recognition (void)
   g_assert_cmpint (((HearthHealthCheck *)out->pdata[1])->severity, ==, HEARTH_SEVERITY_OK);
 }
 
+/* feedback_stale: new or acknowledged items waiting more than feedback_stale_days (14 here);
+ * exactly 14 days is not stale, 15 is a notice, 28 (twice) still a notice, 29 a warning;
+ * planned, done, declined, future and undated items never are. Oldest first. */
+static void
+test_feedback_stale (void)
+{
+  static const HearthHealthFeedback feedback[] = {
+    { "f-ana", "ana", "Ana", D (-14), "new" },             /* exactly the threshold: not yet */
+    { "f-ben", "ben", "Ben", D (-15), "new" },             /* one day past: a notice */
+    { "f-cy", "cy", "Cy", D (-29), "acknowledged" },       /* past twice the threshold: a warning */
+    { "f-dee", "dee", "Dee", D (-28), "acknowledged" },    /* exactly twice: still a notice */
+    { "f-eve", "eve", "Eve", D (-100), "planned" },        /* planned: answered enough */
+    { "f-fay", "fay", "Fay", D (-100), "done" },
+    { "f-gus", "gus", "Gus", D (-100), "declined" },
+    { "f-anon", NULL, NULL, D (-20), "new" },              /* no member */
+    { "f-later", "ana", "Ana", D (3), "new" },             /* after the reference day */
+    { "f-undated", "ana", "Ana", 0, "new" },
+  };
+  static const Expect expect[MAX_EXPECT] = {
+    { HEARTH_SEVERITY_WARNING, "f-cy", "Cy’s feedback from 2026-05-02 has waited 29 days for an answer",
+      "Give Cy an answer and update the status" },
+    { HEARTH_SEVERITY_NOTICE, "f-dee", "Dee’s feedback from 2026-05-03 has waited 28 days for an answer",
+      NULL },
+    { HEARTH_SEVERITY_NOTICE, "f-anon", "Feedback from 2026-05-11 has waited 20 days for an answer",
+      "Answer it and update the status" },
+    { HEARTH_SEVERITY_NOTICE, "f-ben", "Ben’s feedback from 2026-05-16 has waited 15 days for an answer",
+      NULL },
+  };
+  HearthHealthInput in = {
+    .reference_day = REF_J,
+    .feedback_stale_days = 14,
+    .feedback = feedback,
+    .n_feedback = G_N_ELEMENTS (feedback),
+  };
+  g_autoptr(GPtrArray) out = new_out ();
+
+  hearth_health_check_feedback_stale (&in, out);
+  assert_checks (out, "feedback_stale", "feedback", expect);
+
+  g_assert_false (hearth_health_feedback_is_stale (&in, &feedback[0]));
+  g_assert_true (hearth_health_feedback_is_stale (&in, &feedback[1]));
+  g_assert_false (hearth_health_feedback_is_stale (&in, &feedback[4]));
+  g_assert_true (hearth_health_feedback_is_stale (&in, &feedback[7]));
+  g_assert_false (hearth_health_feedback_is_stale (&in, &feedback[8]));
+
+  /* A longer threshold: nothing is stale, and the OK check says what it looked for. */
+  {
+    g_autoptr(GPtrArray) ok = new_out ();
+    static const Expect none[] = { { 0 } };
+
+    in.feedback_stale_days = 30;
+    hearth_health_check_feedback_stale (&in, ok);
+    assert_checks (ok, "feedback_stale", "feedback", none);
+    g_assert_cmpstr (((HearthHealthCheck *)ok->pdata[0])->sentence, ==,
+                     "No feedback has waited more than 30 days for an answer");
+    g_assert_cmpstr (((HearthHealthCheck *)ok->pdata[0])->page, ==, "feedback");
+  }
+}
+
+/* round_without_outcome: closed rounds with no (or a blank) outcome, in input order; draft and
+ * open rounds are not judged. */
+static void
+test_round_without_outcome (void)
+{
+  static const HearthHealthRound rounds[] = {
+    { "r-draft", "Draft idea", "draft", FALSE },
+    { "r-open", "Open call", "open", FALSE },
+    { "r-done", "Decided", "closed", TRUE },
+    { "r-spring", "Spring survey", "closed", FALSE },
+    { "r-docs", "Docs day", "closed", FALSE },
+  };
+  static const Expect expect[MAX_EXPECT] = {
+    { HEARTH_SEVERITY_WARNING, "r-spring", "The round “Spring survey” was closed without an outcome",
+      "Write down what was decided and tell the ambassadors" },
+    { HEARTH_SEVERITY_WARNING, "r-docs", "The round “Docs day” was closed without an outcome", NULL },
+  };
+  static const Expect none[] = { { 0 } };
+  HearthHealthInput in = { .reference_day = REF_J, .rounds = rounds,
+                           .n_rounds = G_N_ELEMENTS (rounds) };
+  g_autoptr(GPtrArray) out = new_out ();
+  g_autoptr(GPtrArray) ok = new_out ();
+
+  hearth_health_check_round_without_outcome (&in, out);
+  assert_checks (out, "round_without_outcome", "feedback", expect);
+
+  /* Without the two closed ones, or without rounds at all: OK. */
+  in.n_rounds = 3;
+  hearth_health_check_round_without_outcome (&in, ok);
+  assert_checks (ok, "round_without_outcome", "feedback", none);
+  g_assert_cmpstr (((HearthHealthCheck *)ok->pdata[0])->sentence, ==,
+                   "Every closed round has an outcome");
+}
+
+static void
+test_run_feedback (void)
+{
+  HearthHealthInput in = { .reference_day = REF_J, .feedback_stale_days = 14 };
+  g_autoptr(GPtrArray) out = hearth_health_run_feedback (&in);
+
+  g_assert_cmpuint (out->len, ==, 2);
+  g_assert_cmpstr (((HearthHealthCheck *)out->pdata[0])->key, ==, "feedback_stale");
+  g_assert_cmpstr (((HearthHealthCheck *)out->pdata[1])->key, ==, "round_without_outcome");
+  g_assert_cmpint (((HearthHealthCheck *)out->pdata[0])->severity, ==, HEARTH_SEVERITY_OK);
+  g_assert_cmpint (((HearthHealthCheck *)out->pdata[1])->severity, ==, HEARTH_SEVERITY_OK);
+}
+
 /* The loader */
 
 #define TS "'" STAMP "', '" STAMP "'"
@@ -1117,6 +1224,115 @@ test_load_recognition (void)
   g_assert_cmpuint (other->n_recognitions, ==, 1);
 }
 
+/* The feedback part of the loader: items of the program through their member, round or meeting
+ * (not deleted ones, nor those of a deleted member or of another program, nor one tied to
+ * nothing), rounds by title with their outcome judged blank or not, and feedback_stale_days. */
+static void
+test_load_feedback (void)
+{
+  g_autoptr(TestDir) td = test_dir_new ();
+  g_autoptr(HearthDatabase) db = open_db (td->path);
+  g_autoptr(HearthHealthInput) in = NULL;
+  g_autoptr(HearthHealthInput) roles_only = NULL;
+  g_autoptr(HearthHealthInput) other = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GError) error = NULL;
+  HearthHealthCheck *check;
+
+  test_sql (db, "INSERT INTO program (id, name, as_of, created_at, updated_at) VALUES "
+           "('" PROGRAM "', 'Makers', '" REF "', " TS "), ('" OTHER "', 'Others', '" REF "', " TS ")");
+  g_assert_true (hearth_settings_set_int (db, PROGRAM, HEARTH_SETTING_FEEDBACK_STALE_DAYS, 10,
+                                          &error));
+  g_assert_no_error (error);
+  test_sql (db, "INSERT INTO member (id, program_id, display_name, created_at, updated_at) VALUES "
+           "('ana', '" PROGRAM "', 'Ana', " TS "), ('zed', '" OTHER "', 'Zed', " TS ")");
+  test_sql (db, "INSERT INTO member (id, program_id, display_name, created_at, updated_at, deleted_at) "
+           "VALUES ('gone', '" PROGRAM "', 'Gone', " TS ", '" STAMP "')");
+  test_sql (db, "INSERT INTO feedback_round (id, program_id, title, status, outcome, created_at, "
+           "updated_at) VALUES "
+           "('rr', '" PROGRAM "', 'Roadmap', 'closed', NULL, " TS "), "
+           "('rb', '" PROGRAM "', 'Blank outcome', 'closed', '  ', " TS "), "
+           "('rd', '" PROGRAM "', 'Decided', 'closed', 'We ship it', " TS "), "
+           "('rf', '" PROGRAM "', 'Draft idea', 'draft', NULL, " TS "), "
+           "('ro', '" OTHER "', 'Elsewhere', 'closed', NULL, " TS ")");
+  test_sql (db, "INSERT INTO feedback_round (id, program_id, title, status, created_at, updated_at, "
+           "deleted_at) VALUES ('rx', '" PROGRAM "', 'Deleted', 'closed', " TS ", '" STAMP "')");
+  test_sql (db, "INSERT INTO meeting (id, program_id, held_on, created_at, updated_at) VALUES "
+           "('mp', '" PROGRAM "', '2026-05-20', " TS ")");
+  test_sql (db, "INSERT INTO feedback (id, round_id, meeting_id, member_id, received_on, status, "
+           "created_at, updated_at) VALUES "
+           "('fa', NULL, NULL, 'ana', '2026-05-01', 'new', " TS "), "
+           "('fb', 'rr', NULL, NULL, '2026-05-10', 'acknowledged', " TS "), "
+           "('fc', NULL, 'mp', NULL, '2026-05-20', 'new', " TS "), "
+           "('fp', 'rr', NULL, 'ana', '2026-01-01', 'planned', " TS "), "
+           "('fd', NULL, NULL, 'gone', '2026-01-01', 'new', " TS "), "
+           "('ff', 'ro', NULL, 'zed', '2026-01-01', 'new', " TS "), "
+           "('fg', NULL, NULL, NULL, '2026-01-01', 'new', " TS ")");
+  test_sql (db, "INSERT INTO feedback (id, member_id, received_on, status, created_at, updated_at, "
+           "deleted_at) VALUES ('fe', 'ana', '2026-01-01', 'new', " TS ", '" STAMP "')");
+
+  in = hearth_health_load (db, PROGRAM, HEARTH_HEALTH_PART_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (in);
+  g_assert_cmpuint (in->feedback_stale_days, ==, 10);
+
+  g_assert_cmpuint (in->n_feedback, ==, 4);
+  g_assert_cmpstr (in->feedback[0].id, ==, "fp");
+  g_assert_cmpstr (in->feedback[0].status, ==, "planned");
+  g_assert_cmpstr (in->feedback[1].id, ==, "fa");
+  g_assert_cmpstr (in->feedback[1].member_id, ==, "ana");
+  g_assert_cmpstr (in->feedback[1].member_name, ==, "Ana");
+  g_assert_cmpuint (in->feedback[1].received_on, ==, D (-30));
+  g_assert_cmpstr (in->feedback[2].id, ==, "fb");
+  g_assert_null (in->feedback[2].member_id);
+  g_assert_null (in->feedback[2].member_name);
+  g_assert_cmpstr (in->feedback[3].id, ==, "fc");
+
+  g_assert_cmpuint (in->n_rounds, ==, 4);
+  g_assert_cmpstr (in->rounds[0].title, ==, "Blank outcome");
+  g_assert_false (in->rounds[0].has_outcome);
+  g_assert_cmpstr (in->rounds[1].title, ==, "Decided");
+  g_assert_true (in->rounds[1].has_outcome);
+  g_assert_cmpstr (in->rounds[2].status, ==, "draft");
+  g_assert_cmpstr (in->rounds[3].id, ==, "rr");
+  g_assert_cmpstr (in->rounds[3].status, ==, "closed");
+
+  out = hearth_health_run_feedback (in);
+  g_assert_cmpuint (out->len, ==, 5);
+  check = g_ptr_array_index (out, 0);
+  g_assert_cmpstr (check->key, ==, "feedback_stale");
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_WARNING);
+  g_assert_cmpstr (check->subjects[0], ==, "fa");
+  g_assert_cmpstr (check->sentence, ==, "Ana’s feedback from 2026-05-01 has waited 30 days for an answer");
+  check = g_ptr_array_index (out, 1);
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_WARNING);
+  g_assert_cmpstr (check->subjects[0], ==, "fb");
+  check = g_ptr_array_index (out, 2);
+  g_assert_cmpint (check->severity, ==, HEARTH_SEVERITY_NOTICE);
+  g_assert_cmpstr (check->sentence, ==, "Feedback from 2026-05-20 has waited 11 days for an answer");
+  check = g_ptr_array_index (out, 3);
+  g_assert_cmpstr (check->key, ==, "round_without_outcome");
+  g_assert_cmpstr (check->subjects[0], ==, "rb");
+  check = g_ptr_array_index (out, 4);
+  g_assert_cmpstr (check->subjects[0], ==, "rr");
+  g_assert_cmpstr (check->sentence, ==, "The round “Roadmap” was closed without an outcome");
+
+  /* Only the parts asked for are read. */
+  roles_only = hearth_health_load (db, PROGRAM, HEARTH_HEALTH_PART_ROLES, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roles_only->n_feedback, ==, 0);
+  g_assert_cmpuint (roles_only->n_rounds, ==, 0);
+
+  /* The other program: its own item and round, the default threshold. */
+  other = hearth_health_load (db, OTHER, HEARTH_HEALTH_PART_FEEDBACK, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (other->feedback_stale_days, ==, 14);
+  g_assert_cmpuint (other->n_feedback, ==, 1);
+  g_assert_cmpstr (other->feedback[0].id, ==, "ff");
+  g_assert_cmpuint (other->n_rounds, ==, 1);
+  g_assert_cmpstr (other->rounds[0].id, ==, "ro");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1137,6 +1353,10 @@ main (int   argc,
   g_test_add_func ("/core/health/run-recognition", test_run_recognition);
   g_test_add_func ("/core/health/load", test_load);
   g_test_add_func ("/core/health/load-recognition", test_load_recognition);
+  g_test_add_func ("/core/health/feedback-stale", test_feedback_stale);
+  g_test_add_func ("/core/health/round-without-outcome", test_round_without_outcome);
+  g_test_add_func ("/core/health/run-feedback", test_run_feedback);
+  g_test_add_func ("/core/health/load-feedback", test_load_feedback);
 
   return g_test_run ();
 }

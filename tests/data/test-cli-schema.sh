@@ -8,7 +8,9 @@
 # `hearth --ambassadors --json` output (an empty database, and the sample program with the roles,
 # assignments and check-ins of tests/fixtures/cli/ambassadors.sql), and so does real
 # `hearth --due-recognition --json` output (an empty database, and the small program of
-# tests/fixtures/cli/due-recognition.sql); and copies broken in one place each are refused.
+# tests/fixtures/cli/due-recognition.sql), and so does real `hearth --feedback [--open] --json`
+# output (an empty database, and the program of tests/fixtures/cli/feedback.sql); and copies
+# broken in one place each are refused.
 # Usage: test-cli-schema.sh HEARTH_EXE [SOURCE_ROOT]
 
 . "$(dirname "$0")/tap.sh"
@@ -292,5 +294,80 @@ for i, (name, change) in enumerate(cases, 1):
 PY
 
 refuse_broken "$tmp/due-broken.list" due-broken
+
+# --feedback --json: an empty database, then items with and without a member, round and rating,
+# stale and not, all and --open.
+out=$("$hearth" --database "$tmp/empty.db" --feedback --json 2>&1 >"$tmp/fb-empty.json") ||
+  stop "hearth --feedback --json runs on an empty database" "$out"
+check "the --feedback output for an empty database validates" ajv_validate "$tmp/fb-empty.json"
+
+fdb=$tmp/feedback.db
+out=$("$hearth" --database "$fdb" --feedback 2>&1) || stop "hearth makes an empty database" "$out"
+fixture_out=$(sqlite3 -bail "$fdb" <"$root/tests/fixtures/cli/feedback.sql" 2>&1) ||
+  stop "the feedback fixture fits the database schema" "$fixture_out"
+out=$("$hearth" --database "$fdb" --feedback --json 2>&1 >"$tmp/fb.json") ||
+  stop "hearth --feedback --json runs" "$out"
+check "the --feedback output validates" ajv_validate "$tmp/fb.json"
+out=$("$hearth" --database "$fdb" --feedback --open --json 2>&1 >"$tmp/fb-open.json") ||
+  stop "hearth --feedback --open --json runs" "$out"
+check "the --feedback --open output validates" ajv_validate "$tmp/fb-open.json"
+
+check "the --feedback output covers nulls, ratings, tags, every open status and both stale values" \
+  python3 - "$tmp/fb.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))["feedback"]
+missing = []
+for name, test in [
+    ("no member", lambda x: x["member_id"] is None),
+    ("a member", lambda x: x["member_id"] is not None),
+    ("no round", lambda x: x["round_id"] is None),
+    ("a round", lambda x: x["round_id"] is not None),
+    ("no rating", lambda x: x["rating"] is None),
+    ("a rating", lambda x: isinstance(x["rating"], int)),
+    ("tags", lambda x: len(x["tags"]) > 0),
+    ("stale", lambda x: x["stale"]),
+    ("not stale", lambda x: not x["stale"]),
+]:
+    if not any(test(x) for x in f):
+        missing.append(name)
+missing += sorted({"new", "acknowledged", "planned", "done", "declined"} - {x["status"] for x in f})
+if missing:
+    sys.exit("not covered: " + ", ".join(missing))
+PY
+
+python3 - "$tmp/fb.json" "$tmp" >"$tmp/fb-broken.list" <<'PY' || stop "the broken --feedback copies can be made" "see above"
+import json, sys
+def stale(s):
+    return next(x for x in s["feedback"] if x["stale"])
+def member(s):
+    return next(x for x in s["feedback"] if x["member_id"] is not None)
+def rounded(s):
+    return next(x for x in s["feedback"] if x["round_id"] is not None)
+cases = [
+    ("feedback with another top-level array", 's["due"] = []'),
+    ("a missing feedback array", 'del s["feedback"]'),
+    ("the item's text", 's["feedback"][0]["text"] = "private"'),
+    ("the response given", 's["feedback"][0]["response"] = "private"'),
+    ("a missing id", 'del s["feedback"][0]["id"]'),
+    ("a missing stale flag", 'del s["feedback"][0]["stale"]'),
+    ("stale as a string", 'stale(s)["stale"] = "yes"'),
+    ("a rating of 6", 'stale(s)["rating"] = 6'),
+    ("a rating as a fraction", 'stale(s)["rating"] = 3.5'),
+    ("an unknown status", 's["feedback"][0]["status"] = "open"'),
+    ("an unknown channel", 's["feedback"][0]["channel"] = "email"'),
+    ("a received day not YYYY-MM-DD", 's["feedback"][0]["received_on"] = "30.05.2026"'),
+    ("a tag that is not a string", 's["feedback"][0]["tags"] = [1]'),
+    ("a member id without a name", 'member(s)["display_name"] = None'),
+    ("a round id without a title", 'rounded(s)["round_title"] = None'),
+    ("a planned item flagged stale", 'x = stale(s); x["status"] = "planned"'),
+]
+for i, (name, change) in enumerate(cases, 1):
+    s = json.load(open(sys.argv[1]))
+    exec(change)
+    json.dump(s, open(f"{sys.argv[2]}/fb-broken-{i}.json", "w"))
+    print(f"{i}|{name}")
+PY
+
+refuse_broken "$tmp/fb-broken.list" fb-broken
 
 finish
