@@ -19,6 +19,7 @@
 #include "hearth-assignment.h"
 #include "hearth-cli.h"
 #include "hearth-health.h"
+#include "hearth-util.h"
 #include "hearth-import.h"
 #include "hearth-member.h"
 #include "hearth-program.h"
@@ -1402,30 +1403,6 @@ feedback_line_free (FeedbackLine *line)
   g_free (line);
 }
 
-/* The tags column holds a JSON array of strings; anything else reads as no tags. */
-static char **
-parse_tags (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *root;
-
-  if (text != NULL && text[0] != '\0' && json_parser_load_from_data (parser, text, -1, NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    {
-      JsonArray *array = json_node_get_array (root);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (node));
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
 
 static void
 print_feedback_json (GPtrArray *lines)
@@ -1610,7 +1587,7 @@ run_feedback (HearthCli   *self,
           f->rating = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? 0
                                                                    : sqlite3_column_int64 (stmt, 7);
           f->status = g_strdup (hearth_column_text (stmt, 8));
-          f->tags = parse_tags (hearth_column_text (stmt, 9));
+          f->tags = hearth_string_list_from_json (hearth_column_text (stmt, 9));
           f->stale = g_hash_table_contains (stale, f->id);
           g_ptr_array_add (lines, f);
         }

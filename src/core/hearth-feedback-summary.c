@@ -407,30 +407,6 @@ hearth_feedback_invitation_text (const char         *title,
 
 /* The loader */
 
-static GStrv
-tags_from_json (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *root;
-
-  if (!hearth_str_empty (json) && json_parser_load_from_data (parser, json, -1, NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    {
-      JsonArray *array = json_node_get_array (root);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (node));
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 /* Rows of (key, member id) of @stmt into @groups: key → GStrvBuilder. */
 static gboolean
 group_ids (HearthDatabase  *db,
@@ -645,7 +621,7 @@ hearth_feedback_summary_load (HearthDatabase  *db,
       item->status = g_strdup (hearth_column_text (stmt, 5));
       item->rating = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 :
                      sqlite3_column_int (stmt, 6);
-      item->tags = tags_from_json (hearth_column_text (stmt, 7));
+      item->tags = hearth_string_list_from_json (hearth_column_text (stmt, 7));
       g_ptr_array_add (input->items, item);
     }
   if (rc != SQLITE_DONE)

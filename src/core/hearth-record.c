@@ -754,28 +754,7 @@ list_to_json (const char * const *list)
 static char **
 list_from_json (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *root;
-  JsonArray *array;
-
-  if (hearth_str_empty (text) || !json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    return NULL;
-
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_strv_builder_add (builder, json_node_get_string (node));
-    }
-
-  return g_strv_builder_end (builder);
+  return hearth_str_empty (text) ? NULL : hearth_string_list_from_json (text);
 }
 
 static void
