@@ -68,3 +68,34 @@ hearth_text_fold (const char *text)
 
   return g_utf8_casefold (bare->str, -1);
 }
+
+/**
+ * hearth_search_update:
+ * @search: (inout) (nullable): where a list keeps its folded search text; %NULL for none
+ * @text: (nullable): what the search entry holds
+ *
+ * Keeps the folded form of @text in @search, or %NULL when @text is blank (spaces only search
+ * for nothing), as every searchable list in the app does.
+ *
+ * Returns: %TRUE when @search changed, so the list filters again
+ */
+gboolean
+hearth_search_update (char       **search,
+                      const char  *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (*stripped != '\0')
+        folded = hearth_text_fold (stripped);
+    }
+  if (g_strcmp0 (folded, *search) == 0)
+    return FALSE;
+
+  g_free (*search);
+  *search = g_steal_pointer (&folded);
+  return TRUE;
+}

@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 
 const char *hearth_member_status_label (const char *status);
 char       *hearth_text_fold           (const char *text);
+gboolean    hearth_search_update       (char      **search,
+                                        const char *text);
 
 G_END_DECLS

@@ -1046,9 +1046,7 @@ search_changed_cb (HearthRecognitionPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  g_clear_pointer (&self->search, g_free);
-  if (text != NULL && *text != '\0')
-    self->search = hearth_text_fold (text);
+  hearth_search_update (&self->search, text);
 
   gtk_flow_box_invalidate_filter (self->gallery);
   update_count (self);

@@ -811,22 +811,10 @@ void
 hearth_ambassadors_view_set_search (HearthAmbassadorsView *self,
                                     const char            *text)
 {
-  g_autofree char *folded = NULL;
-
   g_return_if_fail (HEARTH_IS_AMBASSADORS_VIEW (self));
 
-  if (text != NULL)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      if (*stripped != '\0')
-        folded = hearth_text_fold (stripped);
-    }
-  if (g_strcmp0 (folded, self->search) == 0)
+  if (!hearth_search_update (&self->search, text))
     return;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&folded);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
   update_actions (self);

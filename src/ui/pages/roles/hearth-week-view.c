@@ -582,22 +582,10 @@ void
 hearth_week_view_set_search (HearthWeekView *self,
                              const char     *text)
 {
-  g_autofree char *folded = NULL;
-
   g_return_if_fail (HEARTH_IS_WEEK_VIEW (self));
 
-  if (text != NULL)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      if (*stripped != '\0')
-        folded = hearth_text_fold (stripped);
-    }
-  if (g_strcmp0 (folded, self->search) == 0)
+  if (!hearth_search_update (&self->search, text))
     return;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&folded);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
 }
